@@ -1,0 +1,4 @@
+/* Progressive enhancement only: every page works without this file. */
+(function () {
+  "use strict";
+})();

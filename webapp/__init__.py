@@ -1,0 +1,49 @@
+"""The labor-trafficking resource guide: a Flask app serving localized pages that a service
+worker keeps for offline reading."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from flask import Flask
+
+from . import assets, content, errors, i18n, security, templating
+from .guide import bp as guide_bp
+from .site import bp as site_bp
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__, static_folder=str(ROOT / "static"), static_url_path="/static")
+    app.config.from_mapping(
+        CONTENT_DIR=os.environ.get("GUIDE_CONTENT_DIR", str(content.DEFAULT_DIR)),
+        TRANSLATIONS_DIR=str(ROOT / "translations"),
+        # The date the guide's text was last checked against its sources, shown on every page.
+        CONTENT_REVIEWED_ON=date(2026, 11, 28),
+        QUICK_EXIT_URL=os.environ.get("QUICK_EXIT_URL", ""),
+        HSTS=os.environ.get("GUIDE_HSTS", "auto"),
+    )
+    if test_config:
+        app.config.from_mapping(test_config)
+
+    # A broken content file stops start-up here with `file:line: field: problem`.
+    app.extensions["guide_content"] = content.load(
+        Path(app.config["CONTENT_DIR"]), ROOT / "static" / "icons" / "industries"
+    )
+
+    i18n.init_app(app, app.config["TRANSLATIONS_DIR"])
+    assets.init_app(app)
+    templating.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+
+    app.register_blueprint(site_bp)
+    app.register_blueprint(guide_bp)
+
+    from . import cli
+
+    cli.init_app(app)
+    return app

@@ -1,0 +1,28 @@
+"""CSS and JavaScript bundles: minified by webassets' rcssmin/rjsmin filters into
+content-hashed files under static/gen/, which are served as immutable."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask_assets import Bundle, Environment
+
+BUNDLES = {
+    "guide_css": Bundle("css/guide.css", filters="rcssmin", output="gen/guide.%(version)s.css"),
+    "guide_js": Bundle("js/guide.js", filters="rjsmin", output="gen/guide.%(version)s.js"),
+}
+
+
+def init_app(app: Flask) -> Environment:
+    app.config.setdefault("ASSETS_DEBUG", False)
+    env = Environment(app)
+    env.url_expire = False  # the hash is in the file name; no ?query needed
+    env.versions = "hash"
+    env.manifest = "cache"
+    for name, bundle in BUNDLES.items():
+        env.register(name, bundle)
+    with app.app_context():
+        # Build once at start-up so the first request does not pay for it and a broken
+        # asset fails loudly here.
+        urls = {name: env[name].urls()[0] for name in BUNDLES}
+    app.extensions["guide_asset_urls"] = urls
+    return env

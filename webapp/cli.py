@@ -1,0 +1,11 @@
+"""`flask translate …` and other command groups."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from .translate import translate
+
+    app.cli.add_command(translate)

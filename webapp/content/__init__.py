@@ -1,0 +1,21 @@
+"""Content files → validated models. Loaded once at start-up; a broken file stops the app
+with `file:line: field: problem`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import models, yamlfile
+from .models import Content, Helpline
+from .yamlfile import ContentError
+
+FILES = ("helplines.yaml", "industries.yaml", "signs.yaml", "faq.yaml", "resources.yaml", "quote.yaml")
+DEFAULT_DIR = Path(__file__).parent
+
+__all__ = ["Content", "ContentError", "Helpline", "FILES", "DEFAULT_DIR", "load"]
+
+
+def load(directory: Path, icons: Path) -> Content:
+    directory = Path(directory)
+    loaded = {name: yamlfile.load(directory / name) for name in FILES}
+    return models.build(directory, loaded, Path(icons))

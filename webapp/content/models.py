@@ -1,0 +1,240 @@
+"""The guide's structured content, validated as it is built from the YAML files."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .schema import Fields, entries
+from .yamlfile import ContentError
+
+E164_US = re.compile(r"^\+1[2-9]\d{2}[2-9]\d{6}$")
+SHORT_CODE = re.compile(r"^\d{3,6}$")
+PHONE_KINDS = ("voice", "tty", "video", "abroad")
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text)
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str
+    display: str
+    kind: str
+
+    @property
+    def href(self) -> str:
+        return f"tel:{self.number}"
+
+
+@dataclass(frozen=True)
+class TextLine:
+    number: str
+    display: str
+    keyword: str | None
+
+    @property
+    def href(self) -> str:
+        # RFC 5724 `body`: the phone's messaging app opens with the keyword already typed.
+        return f"sms:{self.number}?body={self.keyword}" if self.keyword else f"sms:{self.number}"
+
+
+@dataclass(frozen=True)
+class Helpline:
+    id: str
+    name: str
+    description: str
+    phones: tuple[Phone, ...]
+    text: TextLine | None
+    chat_url: str | None
+    web_url: str | None
+    email: str | None
+    hours: str | None
+    languages: str | None
+    notes: tuple[str, ...]
+    confidential: bool
+    law_enforcement: bool
+    featured: bool
+    source: str
+    verified_on: date
+
+    @property
+    def voice(self) -> Phone | None:
+        return next((p for p in self.phones if p.kind == "voice"), None)
+
+
+def _phone(f: Fields) -> Phone:
+    number = f.plain("number")
+    if not (E164_US.match(number) or SHORT_CODE.match(number)):
+        raise f.error("number", f"{number!r} is not a US number in E.164 form (+1…) or a short code")
+    display = f.plain("display")
+    if _digits(display).lstrip("1") != _digits(number).lstrip("1") or not display.strip():
+        raise f.error("display", f"{display!r} does not show the same digits as {number!r}")
+    kind = f.choice("kind", PHONE_KINDS)
+    f.done()
+    return Phone(number, display, kind)
+
+
+def _helpline(f: Fields) -> Helpline:
+    phones = tuple(_phone(p) for p in f.children("phones"))
+    text = None
+    if (t := f.child("text")) is not None:
+        number = t.plain("number")
+        if not (E164_US.match(number) or SHORT_CODE.match(number)):
+            raise t.error("number", f"{number!r} is not a US number in E.164 form or a short code")
+        keyword = t.plain("keyword", required=False)
+        if keyword is not None and not re.fullmatch(r"[A-Za-z0-9]{1,20}", keyword):
+            raise t.error("keyword", f"{keyword!r} must be one word of letters and digits")
+        same = next((p for p in phones if p.number == number), None)
+        t.done()
+        text = TextLine(number, same.display if same else number, keyword)
+    line = Helpline(
+        id=f.ident(),
+        name=f.text("name"),
+        description=f.text("description"),
+        phones=phones,
+        text=text,
+        chat_url=f.url("chat_url"),
+        web_url=f.url("web_url"),
+        email=f.email("email"),
+        hours=f.text("hours", required=False),
+        languages=f.text("languages", required=False),
+        notes=f.text_list("notes", required=False),
+        confidential=f.boolean("confidential"),
+        law_enforcement=f.boolean("law_enforcement"),
+        featured=f.boolean("featured", default=False),
+        source=f.url("source", required=True),
+        verified_on=f.day("verified_on"),
+    )
+    if not (phones or text or line.chat_url or line.web_url):
+        raise f.error("phones", "a helpline needs at least one way to reach it")
+    f.done()
+    return line
+
+
+@dataclass(frozen=True)
+class Industry:
+    id: str
+    icon: str
+    seed: bool
+    name: str
+    summary: str
+    examples: tuple[str, ...]
+    source: str
+
+
+def _industry(f: Fields, icons: Path) -> Industry:
+    industry = Industry(
+        id=f.ident(),
+        icon=f.plain("icon", pattern=re.compile(r"^[a-z0-9-]+$"), what="an icon name"),
+        seed=f.boolean("seed", default=False),
+        name=f.text("name"),
+        summary=f.text("summary"),
+        examples=f.text_list("examples"),
+        source=f.plain("source"),
+    )
+    if not (icons / f"{industry.icon}.svg").is_file():
+        raise f.error("icon", f"no icon file {industry.icon}.svg in {icons}")
+    f.done()
+    return industry
+
+
+@dataclass(frozen=True)
+class SignGroup:
+    id: str
+    title: str
+    intro: str | None
+    signs: tuple[str, ...]
+    source: str
+
+
+def _sign_group(f: Fields) -> SignGroup:
+    group = SignGroup(f.ident(), f.text("title"), f.text("intro", required=False),
+                      f.text_list("signs"), f.plain("source"))
+    f.done()
+    return group
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    question: str
+    answer: tuple[str, ...]
+    helplines: tuple[str, ...]
+    source: str
+
+
+def _question(f: Fields, helpline_ids: set[str]) -> Question:
+    q = Question(f.ident(), f.text("question"), f.text_list("answer"), f.ident_list("helplines"),
+                 f.plain("source"))
+    for ident in q.helplines:
+        if ident not in helpline_ids:
+            raise f.error("helplines", f"{ident!r} is not a helpline id in helplines.yaml")
+    f.done()
+    return q
+
+
+RESOURCE_KINDS = ("video", "guide", "training", "report", "fact-sheet", "web-page")
+AUDIENCES = ("workers", "practitioners", "everyone")
+
+
+@dataclass(frozen=True)
+class Resource:
+    id: str
+    title: str
+    publisher: str
+    kind: str
+    description: str
+    audience: str
+    url: str | None
+
+
+def _resource(f: Fields) -> Resource:
+    r = Resource(f.ident(), f.plain("title"), f.text("publisher"), f.choice("kind", RESOURCE_KINDS),
+                 f.text("description"), f.choice("audience", AUDIENCES), f.url("url"))
+    f.done()
+    return r
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    attribution: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Content:
+    helplines: dict[str, Helpline]
+    industries: tuple[Industry, ...]
+    signs: tuple[SignGroup, ...]
+    questions: tuple[Question, ...]
+    resources: tuple[Resource, ...]
+    quote: Quote
+
+    @property
+    def featured(self) -> list[Helpline]:
+        return [line for line in self.helplines.values() if line.featured]
+
+
+def build(directory: Path, loaded: dict[str, object], icons: Path) -> Content:
+    def path(name: str) -> Path:
+        return directory / name
+
+    helplines = {h.id: h for h in (_helpline(f) for f in entries(path("helplines.yaml"), loaded["helplines.yaml"]))}
+    if "nhth" not in helplines:
+        raise ContentError(path("helplines.yaml"), 1, "nhth", "the National Human Trafficking Hotline is required")
+    quote_fields = Fields(path("quote.yaml"), loaded["quote.yaml"], "")
+    quote = Quote(quote_fields.text("text"), quote_fields.text("attribution"), quote_fields.plain("source"))
+    quote_fields.done()
+    return Content(
+        helplines=helplines,
+        industries=tuple(_industry(f, icons) for f in entries(path("industries.yaml"), loaded["industries.yaml"])),
+        signs=tuple(_sign_group(f) for f in entries(path("signs.yaml"), loaded["signs.yaml"])),
+        questions=tuple(_question(f, set(helplines)) for f in entries(path("faq.yaml"), loaded["faq.yaml"])),
+        resources=tuple(_resource(f) for f in entries(path("resources.yaml"), loaded["resources.yaml"])),
+        quote=quote,
+    )

@@ -1,0 +1,181 @@
+"""Typed, line-aware access to one YAML mapping, with the checks every content file shares.
+
+Each getter validates as it reads and raises ContentError naming file, line and field, so a
+model is built and checked in one pass and a typo'd or unknown field never goes unnoticed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from .yamlfile import ContentError, Items, Node
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>\"']*)?$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
+# Translatable text must not carry what a translator could break or a page could run:
+# markup, format braces, web addresses, or anything that looks like a phone number.
+MARKUP = re.compile(r"<[A-Za-z/!]|[{}]")
+ADDRESS = re.compile(r"https?://|www\.|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.", re.I)
+PHONE_LIKE = re.compile(r"\d(?:[\s().-]?\d){6,}")
+
+
+class Fields:
+    def __init__(self, path: Path, node: object, name: str, line: int = 0):
+        if not isinstance(node, Node):
+            raise ContentError(path, getattr(node, "line", line), name or "(entry)", "must be a mapping of fields")
+        self.path, self.node, self.name = path, node, name
+        self.used: set[str] = set()
+
+    # -- helpers ---------------------------------------------------------------------------
+    def field(self, key: str) -> str:
+        return f"{self.name}.{key}" if self.name else key
+
+    def error(self, key: str, problem: str) -> ContentError:
+        return ContentError(self.path, self.node.line_of(key), self.field(key), problem)
+
+    def _get(self, key: str, required: bool):
+        self.used.add(key)
+        value = self.node.get(key)
+        if value is None or value == "":
+            if required:
+                raise self.error(key, "is required") if key not in self.node else self.error(key, "is empty")
+            return None
+        return value
+
+    # -- getters ---------------------------------------------------------------------------
+    def ident(self, key: str = "id") -> str:
+        value = self.plain(key)
+        if not ID.match(value):
+            raise self.error(key, f"{value!r} is not a lowercase-hyphenated id")
+        return value
+
+    def plain(self, key: str, required: bool = True, pattern: re.Pattern | None = None,
+              what: str = "") -> str | None:
+        value = self._get(key, required)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise self.error(key, "must be text")
+        value = str(value).strip()
+        if pattern is not None and not pattern.match(value):
+            raise self.error(key, f"{value!r} is not {what or 'valid'}")
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], default: str | None = None) -> str:
+        value = self.plain(key, required=default is None)
+        if value is None:
+            return default  # type: ignore[return-value]
+        if value not in choices:
+            raise self.error(key, f"{value!r} is not one of {', '.join(choices)}")
+        return value
+
+    def text(self, key: str, required: bool = True) -> str | None:
+        """A translatable message: one sentence or paragraph of plain text."""
+        value = self.plain(key, required)
+        if value is None:
+            return None
+        self.check_message(key, value)
+        return value
+
+    def check_message(self, key: str, value: str) -> None:
+        if "\n" in value:
+            raise self.error(key, "must be one line (one message per paragraph)")
+        if MARKUP.search(value):
+            raise self.error(key, "must not contain HTML or braces")
+        if ADDRESS.search(value):
+            raise self.error(key, "must not contain a web or e-mail address (use a data field)")
+        if PHONE_LIKE.search(value):
+            raise self.error(key, "must not contain a phone number (numbers live in helplines.yaml)")
+        if "%" in value:
+            raise self.error(key, "must not contain % (it breaks message formatting)")
+
+    def text_list(self, key: str, required: bool = True) -> tuple[str, ...]:
+        items = self._get(key, required)
+        if items is None:
+            return ()
+        if not isinstance(items, Items):
+            raise self.error(key, "must be a list")
+        for i, value in enumerate(items):
+            where = f"{key}[{i}]"
+            if not isinstance(value, str) or not value.strip():
+                raise ContentError(self.path, items.lines[i], self.field(where), "must be non-empty text")
+            try:
+                self.check_message(key, value)
+            except ContentError as exc:
+                raise ContentError(self.path, items.lines[i], self.field(where), exc.problem) from None
+        return tuple(v.strip() for v in items)
+
+    def ident_list(self, key: str) -> tuple[str, ...]:
+        items = self._get(key, False) or Items()
+        if not isinstance(items, Items):
+            raise self.error(key, "must be a list")
+        for i, value in enumerate(items):
+            if not isinstance(value, str) or not ID.match(value):
+                raise ContentError(self.path, items.lines[i], self.field(f"{key}[{i}]"),
+                                   f"{value!r} is not an id")
+        return tuple(items)
+
+    def url(self, key: str, required: bool = False) -> str | None:
+        return self.plain(key, required, URL, "an https:// URL")
+
+    def email(self, key: str) -> str | None:
+        return self.plain(key, False, EMAIL, "an e-mail address")
+
+    def boolean(self, key: str, default: bool | None = None) -> bool:
+        value = self._get(key, default is None)
+        if value is None:
+            return bool(default)
+        if not isinstance(value, bool):
+            raise self.error(key, "must be true or false")
+        return value
+
+    def day(self, key: str) -> date:
+        value = self.plain(key)
+        try:
+            parsed = date.fromisoformat(value)
+        except ValueError:
+            raise self.error(key, f"{value!r} is not a date (YYYY-MM-DD)") from None
+        if parsed > date.today():
+            raise self.error(key, f"{value} is in the future")
+        return parsed
+
+    def children(self, key: str, required: bool = False) -> list["Fields"]:
+        items = self._get(key, required)
+        if items is None:
+            return []
+        if not isinstance(items, Items):
+            raise self.error(key, "must be a list")
+        return [Fields(self.path, item, f"{self.field(key)}[{i}]", items.lines[i])
+                for i, item in enumerate(items)]
+
+    def child(self, key: str) -> "Fields | None":
+        value = self._get(key, False)
+        if value is None:
+            return None
+        return Fields(self.path, value, self.field(key), self.node.line_of(key))
+
+    def done(self) -> None:
+        """Reject fields no model reads: they are typos or data that would silently vanish."""
+        for key in self.node:
+            if key not in self.used:
+                raise ContentError(self.path, self.node.line_of(key), self.field(str(key)),
+                                   "is not a known field")
+
+
+def entries(path: Path, data: object) -> list[Fields]:
+    """The entries of a file that holds a list of mappings, each named by its id."""
+    if not isinstance(data, Items) or not data:
+        raise ContentError(path, getattr(data, "line", 1), "(file)", "must be a non-empty list of entries")
+    result, seen = [], {}
+    for i, node in enumerate(data):
+        name = node.get("id") if isinstance(node, Node) and isinstance(node.get("id"), str) else f"[{i}]"
+        fields = Fields(path, node, name, data.lines[i])
+        ident = fields.ident()
+        if ident in seen:
+            raise fields.error("id", f"{ident!r} is used twice (also on line {seen[ident]})")
+        seen[ident] = data.lines[i]
+        result.append(fields)
+    return result

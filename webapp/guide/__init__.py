@@ -1,0 +1,36 @@
+"""The guide's pages, under a locale prefix: /en/, /es/rights/, …"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, g, render_template
+
+from .. import locales
+from ..pages import PAGES, Page
+
+bp = Blueprint("guide", __name__, url_prefix="/<lang>")
+
+
+@bp.url_value_preprocessor
+def pull_locale(endpoint, values):
+    loc = locales.get(values.pop("lang", None))
+    if loc is None:
+        abort(404)
+    g.locale = loc
+
+
+@bp.url_defaults
+def add_locale(endpoint, values):
+    if "lang" not in values and g.get("locale") is not None:
+        values["lang"] = g.locale.code
+
+
+def _view(page: Page):
+    def view():
+        return render_template(f"guide/{page.name}.html", page=page)
+
+    view.__name__ = page.name
+    return view
+
+
+for _page in PAGES:
+    bp.add_url_rule(f"/{_page.slug}/" if _page.slug else "/", _page.name, _view(_page))

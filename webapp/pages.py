@@ -1,0 +1,51 @@
+"""The guide's pages, in reading order. This list drives the routes, the navigation, the
+sitemap and (through the sitemap) the offline cache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is shown."""
+    return message
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str      # endpoint within the guide blueprint and template name
+    slug: str      # URL path after the locale; "" is the home page
+    title: str     # msgid
+    summary: str   # msgid: one line shown in the navigation cards
+    icon: str      # file in static/icons/ui/
+
+    @property
+    def endpoint(self) -> str:
+        return f"guide.{self.name}"
+
+
+PAGES: tuple[Page, ...] = (
+    Page("home", "", N_("Get help now"), N_("Helplines you can call or text, any time."), "phone"),
+    Page("what_is", "what-is-labor-trafficking", N_("What labor trafficking is"),
+         N_("Force, fraud and coercion, explained with examples."), "info"),
+    Page("signs", "signs", N_("Signs of labor trafficking"),
+         N_("Things that can show someone is being forced to work."), "search"),
+    Page("industries", "industries", N_("Where it happens"),
+         N_("Jobs and industries where labor trafficking is found."), "briefcase"),
+    Page("rights", "rights", N_("Your rights at work"),
+         N_("Rights you have whatever your immigration status, and where to complain."), "scale"),
+    Page("immigration", "immigration", N_("Immigration protections"),
+         N_("T visas and Continued Presence. General information, not legal advice."), "document"),
+    Page("helplines", "helplines", N_("Helplines"),
+         N_("Every helpline: hours, languages, and who is law enforcement."), "phone"),
+    Page("questions", "questions", N_("Questions and answers"),
+         N_("Answers to questions survivors and helpers often ask."), "question"),
+    Page("resources", "resources", N_("Resources"),
+         N_("Videos, guides and training from government programs."), "book"),
+    Page("safety", "safety", N_("Staying safe on your phone"),
+         N_("What a quick exit can and cannot hide."), "shield"),
+    Page("about", "about", N_("About this guide"),
+         N_("Who made it, where the facts come from, and your privacy."), "info"),
+)
+
+BY_NAME: dict[str, Page] = {page.name: page for page in PAGES}

@@ -1,0 +1,62 @@
+"""What every template can use: the reader's locale, the content, icons and formatting."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from flask import Flask, current_app, g, request, url_for
+from flask_babel import format_currency, format_date
+from markupsafe import Markup
+
+from . import i18n, locales
+from .pages import BY_NAME, PAGES
+
+ICONS = Path(__file__).resolve().parent.parent / "static" / "icons"
+
+
+@lru_cache(maxsize=None)
+def _icon_markup(folder: str, name: str) -> str:
+    # Icons are our own files, inlined so that currentColor follows the text (and dark mode)
+    # and so that no extra request is needed.
+    return (ICONS / folder / f"{name}.svg").read_text(encoding="utf-8").strip()
+
+
+def icon(name: str, folder: str = "ui", css: str = "icon") -> Markup:
+    svg = _icon_markup(folder, name)
+    return Markup(svg.replace("<svg ", f'<svg class="{css}" focusable="false" ', 1))
+
+
+def alternates() -> list[tuple[locales.Locale, str]]:
+    """The current page in every listed locale, for hreflang links and the switcher."""
+    endpoint = request.endpoint or ""
+    if not endpoint.startswith("guide."):
+        return [(loc, url_for("guide.home", lang=loc.code)) for loc in locales.listed()]
+    return [(loc, url_for(endpoint, lang=loc.code)) for loc in locales.listed()]
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    @app.context_processor
+    def globals_for_templates():
+        content = current_app.extensions["guide_content"]
+        return {
+            "locale": i18n.current_locale(),
+            "listed_locales": locales.listed(),
+            "pages": PAGES,
+            "page_by_name": BY_NAME,
+            "content": content,
+            "helplines": content.helplines,
+            "asset_urls": current_app.extensions["guide_asset_urls"],
+            "content_reviewed_on": current_app.config["CONTENT_REVIEWED_ON"],
+        }
+
+    app.jinja_env.globals.update(
+        icon=icon,
+        format_date=format_date,
+        format_currency=format_currency,
+        alternates=alternates,
+        g=g,
+    )
