@@ -9,7 +9,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import assets, content, errors, i18n, security, templating
+from . import assets, content, errors, i18n, locales, security, templating
 from .guide import bp as guide_bp
 from .site import bp as site_bp
 
@@ -40,6 +40,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.init_app(app)
     errors.init_app(app)
 
+    app.url_map.converters["locale"] = locales.LocaleConverter
     app.register_blueprint(site_bp)
     app.register_blueprint(guide_bp)
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re
+
 from werkzeug.datastructures import LanguageAccept
+from werkzeug.routing import BaseConverter
 from werkzeug.http import parse_accept_header
 
 
@@ -91,3 +94,9 @@ def negotiate(header: str | None) -> Locale:
             if loc is not None and loc.listed:
                 return loc
     return BY_CODE[DEFAULT]
+
+
+class LocaleConverter(BaseConverter):
+    """URL segment that matches only a served locale, so /anything-else/ is a plain 404."""
+
+    regex = "(?:" + "|".join(re.escape(loc.code) for loc in LOCALES) + ")"

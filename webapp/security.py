@@ -21,7 +21,7 @@ CSP = "; ".join([
 ])
 
 PERMISSIONS = ", ".join(f"{feature}=()" for feature in (
-    "camera", "microphone", "geolocation", "payment", "usb", "bluetooth", "serial", "hid",
+    "camera", "microphone", "geolocation", "payment", "usb", "serial", "hid",
     "midi", "magnetometer", "gyroscope", "accelerometer", "display-capture", "browsing-topics",
 ))
 

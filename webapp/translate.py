@@ -16,6 +16,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from flask import current_app
+from flask.cli import AppGroup
 
 from . import locales
 
@@ -139,9 +140,7 @@ def completion(catalog: Catalog) -> tuple[int, int]:
 
 
 # -- commands -------------------------------------------------------------------------------
-@click.group()
-def translate():
-    """Translation catalogs: extract, update, init, compile, check, stats."""
+translate = AppGroup("translate", help="Translation catalogs: extract, update, init, compile, check, stats.")
 
 
 @translate.command()

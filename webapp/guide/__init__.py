@@ -7,7 +7,7 @@ from flask import Blueprint, abort, g, render_template
 from .. import locales
 from ..pages import PAGES, Page
 
-bp = Blueprint("guide", __name__, url_prefix="/<lang>")
+bp = Blueprint("guide", __name__, url_prefix="/<locale:lang>")
 
 
 @bp.url_value_preprocessor

@@ -1,0 +1,53 @@
+# The README's commands. Each works from a fresh clone: it creates .venv, installs the
+# project and compiles the translation catalogs first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 5000
+CHROMIUM_PATH ?= /usr/bin/chromium
+export CHROMIUM_PATH
+# Test workers: browser tests run in parallel, one server and one browser per worker.
+WORKERS ?= 2
+
+.PHONY: run test bench catalogs extract check-translations stats chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+catalogs: $(VENV)/.installed
+	$(BIN)/flask --app wsgi translate compile
+
+run: catalogs
+	$(BIN)/flask --app wsgi run --host 127.0.0.1 --port $(PORT)
+
+# Debian's Chromium when present (CI installs it); otherwise Playwright's own build.
+chromium: $(VENV)/.installed-test
+	@if [ -x "$(CHROMIUM_PATH)" ]; then echo "Chromium: $(CHROMIUM_PATH)"; \
+	else echo "No $(CHROMIUM_PATH): installing Playwright's Chromium"; \
+	$(BIN)/python -m playwright install chromium; fi
+
+test: catalogs chromium
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
+
+# Translator targets (see TRANSLATING.md).
+extract: $(VENV)/.installed
+	$(BIN)/flask --app wsgi translate extract
+	$(BIN)/flask --app wsgi translate update
+
+check-translations: catalogs
+	$(BIN)/flask --app wsgi translate check
+
+stats: $(VENV)/.installed
+	$(BIN)/flask --app wsgi translate stats
+
+clean:
+	rm -rf $(VENV) static/gen static/.webassets-cache translations/*/LC_MESSAGES/*.mo

@@ -1,0 +1,116 @@
+"""Fixtures every test reuses: the app, its test client and CLI runner, a live server and
+one Chromium per test session (per xdist worker)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from webapp import content, create_app, locales
+from webapp.pages import PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def page_path(lang: str, page) -> str:
+    return f"/{lang}/{page.slug}/" if page.slug else f"/{lang}/"
+
+
+ALL_PAGES = [(loc.code, page) for loc in locales.LOCALES for page in PAGES]
+
+
+@pytest.fixture(scope="session")
+def app():
+    app = create_app({"TESTING": True})
+    return app
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture()
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture()
+def content_copy(tmp_path) -> Path:
+    """A writable copy of the content files, for tests that break or change them."""
+    target = tmp_path / "content"
+    target.mkdir()
+    for name in content.FILES:
+        shutil.copy(content.DEFAULT_DIR / name, target / name)
+    return target
+
+
+class LiveServer:
+    """The app served by werkzeug in a thread, on a free loopback port; stoppable, so
+    offline tests can take the network away for real."""
+
+    def __init__(self, app, port: int = 0):
+        self.app = app
+        self._server = make_server("127.0.0.1", port, app, threaded=True)
+        self.port = self._server.server_port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    server = LiveServer(app)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def launch_args() -> dict:
+    args = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", "--disable-quic", "--disable-gpu"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")
+    options = {"args": args, "headless": True}
+    if Path(CHROMIUM_PATH).exists():
+        options["executable_path"] = CHROMIUM_PATH
+    return options
+
+
+@pytest.fixture(scope="session")
+def playwright_instance():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance, launch_args):
+    browser = playwright_instance.chromium.launch(**launch_args)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture()
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 360, "height": 740})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture()
+def page(context):
+    return context.new_page()

@@ -1,0 +1,65 @@
+"""Every helpline in the data file appears with exactly its tel:/sms: links, in every locale."""
+
+import pytest
+
+from tests.htmlparse import parse
+from webapp import locales
+
+LANGS = [loc.code for loc in locales.LOCALES]
+
+
+def hrefs(doc):
+    return {a.attrs.get("href") for a in doc.find_all("a")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_helplines_page_shows_every_line_with_its_links(app, client, lang):
+    doc = parse(client.get(f"/{lang}/helplines/").data)
+    links = hrefs(doc)
+    for line in app.extensions["guide_content"].helplines.values():
+        card = doc.find("article", id=f"line-{line.id}")
+        assert card is not None, line.id
+        card_links = hrefs(card)
+        for phone in line.phones:
+            assert f"tel:{phone.number}" in card_links
+            assert phone.display in card.text
+        if line.text:
+            assert line.text.href in card_links
+        if line.law_enforcement:
+            assert "badge--police" in str([p.attrs.get("class") for p in card.find_all("p")])
+        assert {f"tel:{p.number}" for p in line.phones} <= links
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_shows_the_hotline(client, lang):
+    doc = parse(client.get(f"/{lang}/").data)
+    links = hrefs(doc)
+    assert "tel:+18883737888" in links
+    assert "sms:233733?body=BeFree" in links
+    assert "tel:911" in links
+    assert "tel:+18447628483" in links
+
+
+def test_a_changed_number_changes_every_page(content_copy):
+    from webapp import create_app
+
+    path = content_copy / "helplines.yaml"
+    path.write_text(path.read_text().replace('"+18883737888"', '"+18883737000"')
+                    .replace('"1-888-373-7888"', '"1-888-373-7000"'))
+    client = create_app({"TESTING": True, "CONTENT_DIR": str(content_copy)}).test_client()
+    for lang in LANGS:
+        for path in (f"/{lang}/", f"/{lang}/helplines/", f"/{lang}/rights/"):
+            body = client.get(path).data.decode()
+            assert "tel:+18883737000" in body and "1-888-373-7000" in body
+            assert "7888" not in body
+
+
+def test_law_enforcement_lines_are_labelled(app, client):
+    doc = parse(client.get("/en/helplines/").data)
+    police = [l for l in app.extensions["guide_content"].helplines.values() if l.law_enforcement]
+    assert {l.id for l in police} >= {"hsi", "fbi", "emergency"}
+    for line in police:
+        card = doc.find("article", id=f"line-{line.id}")
+        assert "Law enforcement" in card.text
+    nhth = doc.find("article", id="line-nhth")
+    assert "Not the police and not immigration" in nhth.text

@@ -1,0 +1,116 @@
+"""Every page in every locale: served, in the right language, with a title and one h1,
+and every internal link resolves."""
+
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from tests.conftest import ALL_PAGES, page_path
+from tests.htmlparse import parse
+from webapp import locales
+
+
+@pytest.mark.parametrize("lang, page", ALL_PAGES, ids=lambda v: getattr(v, "name", v))
+def test_page_renders_in_its_language(client, lang, page):
+    r = client.get(page_path(lang, page))
+    assert r.status_code == 200
+    assert r.mimetype == "text/html"
+    doc = parse(r.data)
+    html = doc.find("html")
+    assert html.attrs["lang"] == lang
+    assert html.attrs["dir"] == locales.BY_CODE[lang].direction
+    title = doc.find("title").text.strip()
+    assert len(title) > 5
+    h1s = doc.find_all("h1")
+    assert len(h1s) == 1 and h1s[0].text.strip()
+    assert doc.find("main", id="main") is not None
+    assert doc.find("a", class_="skip-link").attrs["href"] == "#main"
+    # hreflang alternates name every listed locale
+    alternates = {l.attrs["hreflang"] for l in doc.find_all("link", rel="alternate")}
+    assert alternates == {loc.code for loc in locales.listed()}
+
+
+def test_titles_are_translated(client):
+    en = parse(client.get("/en/rights/").data).find("h1").text
+    es = parse(client.get("/es/rights/").data).find("h1").text
+    assert en != es
+
+
+def test_every_internal_link_resolves(client):
+    seen, queue = set(), ["/en/", "/es/"]
+    while queue:
+        path = queue.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        r = client.get(path)
+        assert r.status_code == 200, f"{path} → {r.status_code}"
+        if r.mimetype != "text/html":
+            continue
+        doc = parse(r.data)
+        refs = [a.attrs.get("href") for a in doc.find_all("a")] + \
+               [l.attrs.get("href") for l in doc.find_all("link")] + \
+               [s.attrs.get("src") for s in doc.find_all("script")]
+        for ref in filter(None, refs):
+            parts = urlsplit(urljoin("http://localhost" + path, ref))
+            if parts.scheme in ("tel", "sms", "mailto") or parts.netloc != "localhost":
+                continue
+            if parts.path not in seen:
+                queue.append(parts.path)
+    pages = {p for p in seen if p.startswith(("/en/", "/es/")) and not p.startswith("/static")}
+    assert len(pages) == len(ALL_PAGES)
+
+
+def test_language_switcher_keeps_the_page(client):
+    doc = parse(client.get("/en/signs/").data)
+    nav = doc.find("nav", class_="languages")
+    links = {a.attrs["lang"]: a.attrs["href"] for a in nav.find_all("a")}
+    assert links["es"] == "/es/signs/"
+    assert links["en"] == "/en/signs/"
+
+
+@pytest.mark.parametrize("path, lang", [
+    ("/en/no-such-page/", "en"), ("/es/no-such-page/", "es"), ("/xx/", "en"), ("/es/rights/x/", "es"),
+])
+def test_unknown_pages_give_localized_404_with_helplines(client, path, lang):
+    r = client.get(path)
+    assert r.status_code == 404
+    doc = parse(r.data)
+    assert doc.find("html").attrs["lang"] == lang
+    hrefs = {a.attrs.get("href") for a in doc.find_all("a")}
+    assert "tel:+18883737888" in hrefs
+
+
+def test_404_follows_accept_language_without_a_locale(client):
+    r = client.get("/nothing-here", headers={"Accept-Language": "es-MX"})
+    assert r.status_code == 404
+    assert parse(r.data).find("html").attrs["lang"] == "es"
+
+
+def test_sitemap_lists_every_page_with_alternates(client):
+    r = client.get("/sitemap.xml")
+    assert r.status_code == 200 and r.mimetype == "application/xml"
+    body = r.data.decode()
+    for lang, page in ALL_PAGES:
+        assert f"<loc>http://localhost{page_path(lang, page)}</loc>" in body
+    assert body.count("<url>") == len(ALL_PAGES)
+    assert body.count('hreflang="es"') == len(ALL_PAGES)
+
+
+def test_pages_revalidate_and_assets_are_immutable(client):
+    r = client.get("/en/")
+    assert r.headers["Cache-Control"] == "no-cache"
+    assert r.headers.get("ETag")
+    assert client.get("/en/", headers={"If-None-Match": r.headers["ETag"]}).status_code == 304
+    doc = parse(r.data)
+    css = doc.find("link", rel="stylesheet").attrs["href"]
+    assert css.startswith("/static/gen/guide.") and css.endswith(".css")
+    asset = client.get(css)
+    assert asset.status_code == 200
+    assert asset.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert b"\n\n" not in asset.data  # minified
+
+
+def test_no_cookies(client):
+    for path in ("/", "/en/", "/es/helplines/", "/sitemap.xml", "/en/missing/"):
+        assert "Set-Cookie" not in client.get(path).headers

@@ -1,0 +1,109 @@
+"""The translator workflow: catalogs current, complete and safe."""
+
+import shutil
+
+import pytest
+from babel.messages.catalog import Catalog
+
+from webapp import create_app, locales, translate
+from tests.conftest import ROOT
+from tests.htmlparse import parse
+
+
+def shipped(loc):
+    return translate._read(translate.po_path(ROOT / "translations", loc), loc.babel)
+
+
+def test_pot_is_current():
+    """CI fails when someone changes a message and forgets `make extract`."""
+    fresh = translate.message_ids(translate.extract_catalog())
+    on_disk = translate.message_ids(translate._read(ROOT / "translations" / "messages.pot"))
+    assert fresh - on_disk == set(), "run `make extract`: messages missing from messages.pot"
+    assert on_disk - fresh == set(), "run `make extract`: messages.pot has stale messages"
+
+
+@pytest.mark.parametrize("loc", [l for l in locales.LOCALES if l.code != "en"], ids=lambda l: l.code)
+def test_shipped_locale_is_complete(loc):
+    catalog = shipped(loc)
+    template = translate.message_ids(translate._read(ROOT / "translations" / "messages.pot"))
+    assert template <= translate.message_ids(catalog), "catalog lacks messages: run `make extract`"
+    untranslated = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+    assert untranslated == []
+
+
+def test_shipped_catalogs_pass_check():
+    assert [str(p) for p in translate.check_all(ROOT / "translations")] == []
+
+
+def _catalog(entries, locale="es"):
+    catalog = Catalog(locale=locale)
+    for msgid, msgstr in entries:
+        catalog.add(msgid, msgstr, flags=("python-format",) if "%" in str(msgid) else ())
+    return catalog
+
+
+@pytest.mark.parametrize("msgid, msgstr, problem", [
+    ("Call %(number)s now", "Llama ahora", "placeholders"),
+    ("Call %(number)s now", "Llama %(numero)s ahora", "placeholders"),
+    ("Call the hotline", "Llama al 1-888-373-0000", "phone number"),
+    ("Read more", "Lee más en https://evil.example", "web or e-mail address"),
+    ("Write to us", "Escribe a scam@evil.example", "web or e-mail address"),
+    ("Help", "<b>Ayuda</b>", "HTML tag"),
+    ("Help", "<script>alert(1)</script>", "HTML tag"),
+])
+def test_check_names_locale_message_and_problem(msgid, msgstr, problem):
+    problems = translate.check_catalog("es", _catalog([(msgid, msgstr)]))
+    assert problems, msgstr
+    text = str(problems[0])
+    assert text.startswith("es: ") and repr(msgid)[:20] in text and problem in text
+
+
+def test_check_accepts_faithful_translation():
+    assert translate.check_catalog("es", _catalog([("Call %(number)s now", "Llama al %(number)s ya")])) == []
+
+
+def test_check_rejects_wrong_plural_count():
+    catalog = Catalog(locale="es")
+    catalog.add(("%(num)s day", "%(num)s days"), ("%(num)s día",))
+    problems = translate.check_catalog("es", catalog)
+    assert any("plural forms" in p.problem for p in problems)
+
+
+def test_cli_check_fails_on_a_broken_catalog(tmp_path, runner):
+    target = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", target)
+    po = target / "es" / "LC_MESSAGES" / "messages.po"
+    text = po.read_text()
+    # Break the first translated message with a placeholder into an invented phone number.
+    po.write_text(text.replace('msgstr "Llama', 'msgstr "Llama al 1-800-555-0100', 1))
+    app = create_app({"TESTING": True, "TRANSLATIONS_DIR": str(target)})
+    result = app.test_cli_runner().invoke(args=["translate", "check"])
+    assert result.exit_code != 0
+    assert "es: " in result.output and "phone number" in result.output
+
+
+def test_cli_stats_prints_every_locale(runner):
+    result = runner.invoke(args=["translate", "stats"])
+    assert result.exit_code == 0
+    for loc in locales.LOCALES:
+        assert loc.code in result.output
+    assert "100.0%" in result.output
+
+
+def test_markup_in_a_translation_is_shown_as_text(tmp_path):
+    target = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", target)
+    po = target / "es" / "LC_MESSAGES" / "messages.po"
+    catalog = translate._read(po, "es")
+    catalog.get("Get help now").string = "<script>alert(1)</script><b>Ayuda</b>"
+    catalog.get("Last reviewed: %(date)s").string = "Revisado: %(fecha)s"  # broken placeholder
+    translate._write(catalog, po)
+    translate.compile_all(target)
+    client = create_app({"TESTING": True, "TRANSLATIONS_DIR": str(target)}).test_client()
+    r = client.get("/es/")
+    assert r.status_code == 200
+    body = r.data.decode()
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    # a translation with a broken placeholder falls back to the original message
+    assert "Last reviewed: " in body
