@@ -114,3 +114,21 @@ def context(browser):
 @pytest.fixture()
 def page(context):
     return context.new_page()
+
+
+def wait_for_js(page, expression: str, timeout: float = 30.0, interval: float = 0.1):
+    """Poll `page.evaluate(expression)` until truthy. Playwright's wait_for_function compiles
+    its predicate with eval, which the app's Content-Security-Policy (rightly) forbids."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            value = page.evaluate(expression)
+        except Exception:  # a navigation in progress destroys the context; try again
+            value = None
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for: {expression}")
+        page.wait_for_timeout(interval * 1000)

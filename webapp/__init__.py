@@ -11,6 +11,7 @@ from flask import Flask
 
 from . import assets, content, errors, i18n, locales, security, templating
 from .guide import bp as guide_bp
+from .offline import bp as offline_bp
 from .site import bp as site_bp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +44,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.url_map.converters["locale"] = locales.LocaleConverter
     app.register_blueprint(site_bp)
     app.register_blueprint(guide_bp)
+    app.register_blueprint(offline_bp)
 
     from . import cli
 
     cli.init_app(app)
+
+    from .offline import precache
+
+    precache.init_app(app)
     return app

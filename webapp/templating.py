@@ -29,10 +29,10 @@ def icon(name: str, folder: str = "ui", css: str = "icon") -> Markup:
 
 def alternates() -> list[tuple[locales.Locale, str]]:
     """The current page in every listed locale, for hreflang links and the switcher."""
-    endpoint = request.endpoint or ""
-    if not endpoint.startswith("guide."):
+    rule = request.url_rule
+    if rule is None or "lang" not in rule.arguments or request.endpoint is None:
         return [(loc, url_for("guide.home", lang=loc.code)) for loc in locales.listed()]
-    return [(loc, url_for(endpoint, lang=loc.code)) for loc in locales.listed()]
+    return [(loc, url_for(request.endpoint, lang=loc.code)) for loc in locales.listed()]
 
 
 def init_app(app: Flask) -> None:

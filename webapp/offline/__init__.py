@@ -1,0 +1,81 @@
+"""Offline support: the service worker with its precache list, the web app manifests, the
+offline fallback page and the 'Saved for offline' page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, g, render_template, url_for
+
+from .. import i18n, locales
+from ..i18n import gettext as _
+from . import precache
+
+bp = Blueprint("offline", __name__)
+
+SW_SOURCE = Path(__file__).resolve().parent.parent.parent / "service_worker" / "sw.js"
+PLACEHOLDER = "self.__PRECACHE__"
+
+THEME = "#0b5c7a"
+BACKGROUND = "#fdfcf9"
+
+
+@bp.url_value_preprocessor
+def pull_locale(endpoint, values):
+    if values and "lang" in values:
+        g.locale = locales.get(values.pop("lang"))
+
+
+@bp.url_defaults
+def add_locale(endpoint, values):
+    if endpoint != "offline.service_worker" and "lang" not in values and g.get("locale") is not None:
+        values["lang"] = g.locale.code
+
+
+@bp.get("/sw.js")
+def service_worker():
+    source = SW_SOURCE.read_text(encoding="utf-8")
+    data = json.dumps(precache.get(current_app._get_current_object()), separators=(",", ":"))
+    body = source.replace(PLACEHOLDER, data, 1)
+    response = Response(body, mimetype="text/javascript")
+    # The browser must always ask for a new worker; its bytes change with every deploy.
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@bp.get("/<locale:lang>/manifest.webmanifest")
+def manifest():
+    loc = i18n.current_locale()
+    icon = lambda name: url_for("static", filename=f"icons/app/{name}")  # noqa: E731
+    data = {
+        "id": "/",
+        "name": _("Labor Trafficking Help"),
+        "short_name": _("Get help"),
+        "description": _("Free, confidential help for workers who are forced, tricked or threatened into working. Helplines, your rights, and where to get help."),
+        "lang": loc.code,
+        "dir": loc.direction,
+        "start_url": url_for("guide.home", lang=loc.code),
+        "scope": "/",
+        "display": "standalone",
+        "theme_color": THEME,
+        "background_color": BACKGROUND,
+        "icons": [
+            {"src": icon("icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any"},
+            {"src": icon("icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any"},
+            {"src": icon("maskable-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "maskable"},
+            {"src": icon("maskable-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
+        ],
+    }
+    body = json.dumps(data, ensure_ascii=False, indent=1)
+    return Response(body, mimetype="application/manifest+json")
+
+
+@bp.get("/<locale:lang>/offline/")
+def offline_page():
+    return render_template("offline/offline.html")
+
+
+@bp.get("/<locale:lang>/saved/")
+def saved():
+    return render_template("offline/saved.html")

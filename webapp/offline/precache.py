@@ -1,0 +1,74 @@
+"""The precache list: every URL the service worker saves, with a revision (a hash of the
+exact bytes served). It is computed from the app itself, so any change of content, template,
+translation or asset changes the list and therefore /sw.js. The sitemap reads the same page
+list, and so will the static export."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from flask import Flask, current_app, url_for
+
+from .. import locales
+from ..pages import PAGES
+
+APP_ICONS = ("icons/app/icon.svg", "icons/app/icon-192.png", "icons/app/icon-512.png",
+             "icons/app/maskable-192.png", "icons/app/maskable-512.png",
+             "icons/app/apple-touch-icon.png")
+
+
+def revision(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def locale_urls(loc: locales.Locale) -> list[str]:
+    """What makes one locale readable offline: its pages, its 'saved' page and manifest."""
+    urls = [url_for(page.endpoint, lang=loc.code) for page in PAGES]
+    urls += [url_for("offline.saved", lang=loc.code), url_for("offline.manifest", lang=loc.code)]
+    return urls
+
+
+def shared_urls() -> list[str]:
+    """Saved on every install whatever the locale: assets, icons, and every locale's small
+    offline page (so even an unsaved language says 'offline' in its own words)."""
+    assets = current_app.extensions["guide_asset_urls"]
+    urls = list(assets.values())
+    urls += [url_for("static", filename=name) for name in APP_ICONS]
+    urls += [url_for("offline.offline_page", lang=loc.code) for loc in locales.LOCALES]
+    return urls
+
+
+def _entry(client, url: str) -> dict:
+    response = client.get(url, headers={"Accept-Language": "en"})
+    if response.status_code != 200:
+        raise RuntimeError(f"precache: {url} answered {response.status_code}")
+    data = response.get_data()
+    return {"url": url, "revision": revision(data), "size": len(data)}
+
+
+def build(app: Flask) -> dict:
+    with app.test_request_context():
+        shared = shared_urls()
+        per_locale = {loc.code: locale_urls(loc) for loc in locales.LOCALES}
+        offline = {loc.code: url_for("offline.offline_page", lang=loc.code) for loc in locales.LOCALES}
+    client = app.test_client()
+    manifest = {
+        "shared": [_entry(client, url) for url in shared],
+        "locales": {code: [_entry(client, url) for url in urls] for code, urls in per_locale.items()},
+        "offline": offline,
+        "default": locales.DEFAULT,
+    }
+    manifest["version"] = revision(json.dumps(manifest, sort_keys=True).encode())
+    return manifest
+
+
+def init_app(app: Flask) -> None:
+    """Render everything once at start-up, outside any request: a request's context (its
+    locale, its cached translations) must not leak into the pages being hashed, and a page
+    that cannot render stops the app here rather than in a reader's hands."""
+    app.extensions["guide_precache"] = build(app)
+
+
+def get(app: Flask) -> dict:
+    return app.extensions["guide_precache"]
