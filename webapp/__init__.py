@@ -9,7 +9,8 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import assets, content, errors, i18n, locales, security, templating
+from . import assets, content, errors, i18n, locales, quick_exit, security, templating
+from .cover import bp as cover_bp
 from .guide import bp as guide_bp
 from .offline import bp as offline_bp
 from .site import bp as site_bp
@@ -24,7 +25,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         TRANSLATIONS_DIR=str(ROOT / "translations"),
         # The date the guide's text was last checked against its sources, shown on every page.
         CONTENT_REVIEWED_ON=date(2026, 11, 28),
+        # A neutral external site for the quick exit, used only online in a browser tab.
         QUICK_EXIT_URL=os.environ.get("QUICK_EXIT_URL", ""),
+        QUICK_EXIT_RETURN_CODE=os.environ.get("QUICK_EXIT_RETURN_CODE", "2580"),
         HSTS=os.environ.get("GUIDE_HSTS", "auto"),
     )
     if test_config:
@@ -38,6 +41,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app, app.config["TRANSLATIONS_DIR"])
     assets.init_app(app)
     templating.init_app(app)
+    quick_exit.init_app(app)
     security.init_app(app)
     errors.init_app(app)
 
@@ -45,6 +49,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(site_bp)
     app.register_blueprint(guide_bp)
     app.register_blueprint(offline_bp)
+    app.register_blueprint(cover_bp)
 
     from . import cli
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from flask import Flask, request
 
+from .quick_exit import GUARD_HASH
+
 CSP = "; ".join([
     "default-src 'self'",
-    "script-src 'self'",
+    f"script-src 'self' {GUARD_HASH}",
     "style-src 'self'",
     "img-src 'self'",
     "font-src 'none'",

@@ -35,6 +35,7 @@ def shared_urls() -> list[str]:
     assets = current_app.extensions["guide_asset_urls"]
     urls = list(assets.values())
     urls += [url_for("static", filename=name) for name in APP_ICONS]
+    urls += [url_for("cover.calculator"), url_for("static", filename="cover/icon.svg")]
     urls += [url_for("offline.offline_page", lang=loc.code) for loc in locales.LOCALES]
     return urls
 

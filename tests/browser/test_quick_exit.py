@@ -1,0 +1,309 @@
+"""Quick exit in a real Chromium: one tap or Shift ×3 hides the guide behind a working
+calculator, online or offline, and the guide does not come back with Back."""
+
+import http.server
+import re
+import threading
+import time
+
+import pytest
+
+from tests.conftest import LiveServer, wait_for_js
+from tests.browser.test_offline import wait_until_controlled
+from webapp import create_app, locales, translate
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+COVER = re.compile(r".*/calculator/$")
+
+
+def on_cover(page):
+    page.wait_for_url(COVER, timeout=10_000)
+    page.locator("#display").wait_for(state="visible")
+    return True
+
+
+def open_guide(page, live_server, path="/en/"):
+    page.goto(live_server.url + path)
+    page.locator("#quick-exit").wait_for()
+
+
+def test_click_shows_the_cover_and_reports_the_time(page, live_server):
+    open_guide(page, live_server, "/en/signs/")
+    start = time.perf_counter()
+    page.locator("#quick-exit").click()
+    on_cover(page)
+    elapsed = (time.perf_counter() - start) * 1000
+    print(f"quick exit: click to calculator visible {elapsed:.0f} ms")
+    assert page.title() == "Calculator"
+    # The calculator really works.
+    for key in ("7", "*", "6", "="):
+        page.locator(f"button[data-k='{key}']").click()
+    assert page.locator("#display").inner_text() == "42"
+
+
+def test_tap_shows_the_cover(browser, live_server):
+    ctx = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 360, "height": 740})
+    page = ctx.new_page()
+    open_guide(page, live_server)
+    page.locator("#quick-exit").tap()
+    assert on_cover(page)
+    ctx.close()
+
+
+def test_content_is_hidden_before_the_cover_loads(page, live_server):
+    open_guide(page, live_server)
+    # In the same task as the click, before the browser has fetched anything for the cover,
+    # the guide is already hidden and its title gone.
+    state = page.evaluate("""() => {
+        document.getElementById('quick-exit').click();
+        return [document.documentElement.hidden, getComputedStyle(document.body).display,
+                document.title, location.pathname];
+    }""")
+    assert state[0] is True and state[2] == "" and state[3] == "/en/"
+    on_cover(page)
+
+
+def press_shift(page, times=1, key="Shift"):
+    for _ in range(times):
+        page.keyboard.press(key)
+
+
+def test_shift_three_times_exits(page, live_server):
+    open_guide(page, live_server)
+    press_shift(page, 3)
+    assert on_cover(page)
+
+
+def test_left_and_right_shift_both_count(page, live_server):
+    open_guide(page, live_server)
+    page.keyboard.press("ShiftLeft")
+    page.keyboard.press("ShiftRight")
+    page.keyboard.press("ShiftLeft")
+    assert on_cover(page)
+
+
+def test_shift_with_a_letter_does_not_count(page, live_server):
+    open_guide(page, live_server)
+    press_shift(page, 2)
+    page.keyboard.press("Shift+A")      # a capital letter: not a Shift press
+    press_shift(page, 2)
+    page.wait_for_timeout(300)
+    assert "/en/" in page.url and page.locator("h1").is_visible()
+    press_shift(page, 1)                # third plain Shift after the combination
+    assert on_cover(page)
+
+
+def test_any_other_key_resets_the_count(page, live_server):
+    open_guide(page, live_server)
+    press_shift(page, 2)
+    page.keyboard.press("b")
+    press_shift(page, 2)
+    page.wait_for_timeout(300)
+    assert "/en/" in page.url
+
+
+def test_a_pause_over_five_seconds_resets(page, live_server):
+    page.clock.install()
+    open_guide(page, live_server)
+    press_shift(page, 2)
+    page.clock.run_for(5_100)
+    press_shift(page, 2)
+    page.wait_for_timeout(300)
+    assert "/en/" in page.url
+    page.clock.run_for(4_000)            # within 5 s of the last press: the third counts
+    press_shift(page, 1)
+    assert on_cover(page)
+
+
+def test_works_with_focus_in_a_text_field(page, live_server):
+    open_guide(page, live_server)
+    page.evaluate("""() => { const i = document.createElement('input'); i.id = 't';
+                            i.setAttribute('aria-label', 't'); document.querySelector('main').prepend(i); }""")
+    page.locator("#t").focus()
+    press_shift(page, 3)
+    assert on_cover(page)
+
+
+@pytest.mark.parametrize("lang", [loc.code for loc in locales.LOCALES])
+def test_screen_reader_messages_are_translated(page, live_server, lang):
+    open_guide(page, live_server, f"/{lang}/")
+    catalog = None if lang == "en" else translate._read(
+        translate.po_path(ROOT / "translations", locales.BY_CODE[lang]), locales.BY_CODE[lang].babel)
+    press_shift(page, 1)
+    text = page.locator("#quick-exit-status").inner_text()
+    assert "2" in text
+    if catalog is not None:
+        msg = catalog.get(("Shift, press %(num)s more time to exit.", "Shift, press %(num)s more times to exit."))
+        forms = [f.replace("%(num)s", "2") for f in msg.string]
+        assert text in forms
+    else:
+        assert text == "Shift, press 2 more times to exit."
+    press_shift(page, 1)
+    assert "1" in page.locator("#quick-exit-status").inner_text()
+
+
+def test_back_after_exit_shows_the_cover(page, live_server):
+    open_guide(page, live_server, "/en/")
+    page.goto(live_server.url + "/en/signs/")
+    page.locator("#quick-exit").click()
+    on_cover(page)
+    page.go_back()
+    assert on_cover(page)
+    assert "trafficking" not in page.content().lower()
+    page.go_forward()
+    page.wait_for_timeout(200)
+    assert COVER.match(page.url) or page.url == "about:blank"
+
+
+def test_bfcache_restore_shows_the_cover(page, live_server):
+    open_guide(page, live_server, "/en/")
+    page.goto(live_server.url + "/en/rights/")
+    # Exit from another page in the same tab, then come back to the first one.
+    page.evaluate("sessionStorage.setItem('calc-mode', '1')")
+    page.go_back()
+    assert on_cover(page)
+
+
+def test_way_back_code_returns_to_the_guide(page, live_server):
+    open_guide(page, live_server, "/en/")
+    page.locator("#quick-exit").click()
+    on_cover(page)
+    page.goto(live_server.url + "/en/helplines/")    # guide stays hidden…
+    assert on_cover(page)
+    for key in "2580=":
+        page.keyboard.press(key)
+    page.wait_for_url(re.compile(r".*/en/$"))      # …until the code is typed
+    assert page.locator("h1").is_visible()
+
+
+def test_offline_exit_shows_the_cover(context):
+    srv = LiveServer(create_app({"TESTING": True}))
+    try:
+        page = context.new_page()
+        page.goto(srv.url + "/en/")
+        wait_until_controlled(page)
+        page.goto(srv.url + "/en/rights/")
+    finally:
+        srv.stop()
+    context.set_offline(True)
+    start = time.perf_counter()
+    page.locator("#quick-exit").click()
+    on_cover(page)
+    print(f"quick exit offline: {(time.perf_counter() - start) * 1000:.0f} ms")
+    page.locator("button[data-k='9']").click()
+    assert page.locator("#display").inner_text() == "9"
+
+
+def test_without_javascript_the_link_reaches_the_cover(browser, live_server):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(live_server.url + "/en/")
+    page.locator("#quick-exit").click()
+    page.wait_for_url(COVER)
+    assert page.locator("#display").is_visible()
+    ctx.close()
+
+
+class _Neutral(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        body = b"<!doctype html><title>Weather</title><h1>Sunny</h1>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_external_destination_online_cover_offline(context):
+    neutral = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Neutral)
+    threading.Thread(target=neutral.serve_forever, daemon=True).start()
+    external = f"http://127.0.0.1:{neutral.server_port}/"
+    srv = LiveServer(create_app({"TESTING": True, "QUICK_EXIT_URL": external}))
+    try:
+        page = context.new_page()
+        page.goto(srv.url + "/en/")
+        assert page.locator("#quick-exit").get_attribute("href") == external
+        wait_until_controlled(page)
+        page.locator("#quick-exit").click()
+        page.wait_for_url(external)
+        assert page.title() == "Weather"
+
+        page.goto(srv.url + "/en/")        # the guide is hidden in this tab now: the cover
+        assert on_cover(page)
+        page.evaluate("sessionStorage.clear()")
+        page.goto(srv.url + "/en/")
+        srv.stop()
+        context.set_offline(True)
+        page.locator("#quick-exit").click()
+        assert on_cover(page)
+    finally:
+        srv.stop()
+        neutral.shutdown()
+
+
+def test_control_is_first_sticky_never_covered_and_not_printed(page, live_server):
+    open_guide(page, live_server, "/en/questions/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "quick-exit"
+    page.mouse.wheel(0, 4000)
+    page.wait_for_timeout(200)
+    covered = page.evaluate("""() => {
+        const el = document.getElementById('quick-exit');
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return {top: r.top, inView: r.bottom <= innerHeight && r.top >= 0, ok: el.contains(hit), width: r.width};
+    }""")
+    assert covered["inView"] and covered["ok"] and covered["top"] == 0
+    assert covered["width"] == 360   # full width on a phone
+    page.emulate_media(media="print")
+    assert page.locator("#quick-exit").is_hidden()
+
+
+def test_screen_reader_skip_link_exits(page, live_server):
+    open_guide(page, live_server)
+    link = page.locator("a.skip-link--exit")
+    assert link.get_attribute("href").endswith("/calculator/")
+    link.focus()
+    page.keyboard.press("Enter")
+    assert on_cover(page)
+
+
+def guide_words(code: str) -> set[str]:
+    """Words that would give the guide away, in one locale's own translation."""
+    msgids = ["Labor Trafficking Help", "Quick exit", "Exit this page", "Get help now", "Helplines",
+              "National Human Trafficking Hotline", "What labor trafficking is", "Your rights at work",
+              "Signs of labor trafficking", "Immigration protections", "Staying safe on your phone"]
+    loc = locales.BY_CODE[code]
+    texts = msgids
+    if code != "en":
+        catalog = translate._read(translate.po_path(ROOT / "translations", loc), loc.babel)
+        texts = [catalog.get(m).string for m in msgids]
+    words = set()
+    for text in texts:
+        for word in re.findall(r"\w+", text.lower()):
+            if len(word) >= 4:
+                words.add(word)
+        if not re.search(r"\s", text.strip()):
+            words.add(text.lower())   # scripts written without spaces: the whole phrase
+    return words
+
+
+def test_cover_says_nothing_of_the_guide(client):
+    r = client.get("/calculator/")
+    doc = r.data.decode().lower()
+    doc_assets = ""
+    for ref in re.findall(r'(?:href|src)="(/static/[^"]+)"', r.data.decode()):
+        doc_assets += client.get(ref).data.decode(errors="ignore").lower()
+    for loc in locales.LOCALES:
+        for word in guide_words(loc.code):
+            assert word not in doc, (loc.code, word)
+            assert word not in doc_assets, (loc.code, word)
+            assert word not in "/calculator/"
+    assert re.search(r"<title>calculator</title>", doc)
