@@ -51,3 +51,7 @@ stats: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) static/gen static/.webassets-cache translations/*/LC_MESSAGES/*.mo
+
+# Speed and size figures with their targets (not pass/fail tests).
+bench: catalogs chromium
+	$(BIN)/python -m bench.run

@@ -51,13 +51,18 @@ def content_copy(tmp_path) -> Path:
     return target
 
 
+class _QuietHandler(__import__("werkzeug.serving").serving.WSGIRequestHandler):
+    def log_request(self, *args, **kwargs):  # tests need no access log
+        pass
+
+
 class LiveServer:
     """The app served by werkzeug in a thread, on a free loopback port; stoppable, so
     offline tests can take the network away for real."""
 
     def __init__(self, app, port: int = 0):
         self.app = app
-        self._server = make_server("127.0.0.1", port, app, threaded=True)
+        self._server = make_server("127.0.0.1", port, app, threaded=True, request_handler=_QuietHandler)
         self.port = self._server.server_port
         self.url = f"http://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)

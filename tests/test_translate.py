@@ -22,7 +22,8 @@ def test_pot_is_current():
     assert on_disk - fresh == set(), "run `make extract`: messages.pot has stale messages"
 
 
-@pytest.mark.parametrize("loc", [l for l in locales.LOCALES if l.code != "en"], ids=lambda l: l.code)
+@pytest.mark.parametrize("loc", [l for l in locales.LOCALES if l.code not in ("en", locales.PSEUDO)],
+                         ids=lambda l: l.code)
 def test_shipped_locale_is_complete(loc):
     catalog = shipped(loc)
     template = translate.message_ids(translate._read(ROOT / "translations" / "messages.pot"))
@@ -86,7 +87,8 @@ def test_cli_stats_prints_every_locale(runner):
     result = runner.invoke(args=["translate", "stats"])
     assert result.exit_code == 0
     for loc in locales.LOCALES:
-        assert loc.code in result.output
+        if loc.code != locales.PSEUDO:
+            assert loc.code in result.output
     assert "100.0%" in result.output
 
 
@@ -107,3 +109,46 @@ def test_markup_in_a_translation_is_shown_as_text(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     # a translation with a broken placeholder falls back to the original message
     assert "Last reviewed: " in body
+
+
+EXPECTED_PLURALS = {"en": 2, "es": 3, "zh-Hans": 1, "vi": 1, "ko": 1, "tl": 2, "ht": 2, "pt": 3,
+                    "ar": 6, "ru": 3, "fr": 3}
+
+
+@pytest.mark.parametrize("loc", [l for l in locales.LOCALES if l.code not in ("en", locales.PSEUDO)],
+                         ids=lambda l: l.code)
+def test_plural_forms_are_right_for_each_locale(loc):
+    catalog = shipped(loc)
+    assert catalog.num_plurals == EXPECTED_PLURALS[loc.code]
+    plurals = [m for m in catalog if m.id and m.pluralizable]
+    assert plurals, "the catalog should carry at least one plural message"
+    for message in plurals:
+        assert len(message.string) == catalog.num_plurals, message.id
+
+
+def test_plural_selection_at_runtime(app):
+    from webapp import i18n
+
+    cases = {"ar": {0: 0, 1: 1, 2: 2, 5: 3, 11: 4, 100: 5}, "ru": {1: 0, 2: 1, 5: 2, 21: 0},
+             "zh-Hans": {1: 0, 2: 0}}
+    for code, expected in cases.items():
+        loc = locales.BY_CODE[code]
+        catalog = shipped(loc)
+        message = next(m for m in catalog if m.pluralizable)
+        for n, form in expected.items():
+            with app.test_request_context(f"/{code}/"):
+                from flask import g
+
+                g.locale = loc
+                text = i18n.ngettext(message.id[0], message.id[1], n)
+            assert text == message.string[form].replace("%(num)s", str(n)), (code, n)
+
+
+def test_pseudo_locale_is_generated_from_the_template():
+    pot = translate._read(ROOT / "translations" / "messages.pot")
+    loc = locales.BY_CODE[locales.PSEUDO]
+    catalog = translate._read(translate.po_path(ROOT / "translations", loc))
+    assert translate.message_ids(pot) <= translate.message_ids(catalog)
+    sample = translate.pseudo("Call %(number)s now")
+    assert sample.startswith("[") and sample.endswith("]") and "%(number)s" in sample
+    assert "Call" not in sample and len(sample) >= len("Call %(number)s now") * 1.4

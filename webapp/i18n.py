@@ -48,9 +48,42 @@ def ngettext(singular: str, plural: str, num: int, **variables) -> str:
     return _format(translated, singular if num == 1 else plural, variables)
 
 
+def measure_completion(translations_dir: str) -> dict[str, float]:
+    """Share of translated, confirmed messages per locale, read from the .po files."""
+    from pathlib import Path
+
+    from babel.messages.pofile import read_po
+
+    result = {}
+    for loc in locales.LOCALES:
+        path = Path(translations_dir) / loc.babel / "LC_MESSAGES" / "messages.po"
+        if loc.code == locales.DEFAULT:
+            result[loc.code] = 1.0
+            continue
+        if not path.exists():
+            result[loc.code] = 0.0
+            continue
+        with path.open("rb") as fh:
+            catalog = read_po(fh)
+        messages = [m for m in catalog if m.id]
+        done = [m for m in messages if m.string and not m.fuzzy
+                and all(m.string if isinstance(m.string, tuple) else [m.string])]
+        result[loc.code] = len(done) / max(len(messages), 1)
+    return result
+
+
+def format_day(value) -> str:
+    """A date in the reader's locale, with a plain numeric form where CLDR has no good one."""
+    from flask_babel import format_date
+
+    loc = current_locale()
+    return format_date(value, loc.date_pattern or "long")
+
+
 def init_app(app: Flask, translations_dir: str) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "en")
+    app.extensions["guide_locale_completion"] = measure_completion(translations_dir)
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = translations_dir
     Babel(app, locale_selector=_select_babel_locale)
     # Replace Flask-Babel's Markup-returning callables with the escaping ones above.
-    app.jinja_env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext)
+    app.jinja_env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, format_day=format_day)

@@ -157,7 +157,7 @@ def update():
     template = _read(pot_path(translations_dir()))
     for loc in locales.LOCALES:
         path = po_path(translations_dir(), loc)
-        if not path.exists() or loc.code == "en":
+        if not path.exists() or loc.code in ("en", locales.PSEUDO):
             continue
         catalog = _read(path, loc.babel)
         catalog.update(template)
@@ -184,7 +184,49 @@ def init(lang):
     click.echo(f"created {path}; add {lang} to webapp/locales.py to serve it")
 
 
+# -- pseudo-locale --------------------------------------------------------------------------
+_ACCENTED = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "àƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ",
+)
+_PLACEHOLDER_OR_TEXT = re.compile(r"(%\(\w+\)[sdfr]|%%|%[sdfr])")
+
+
+def pseudo(text: str) -> str:
+    """Accented, about 40%% longer and bracketed, keeping placeholders intact: untranslated
+    text stands out, and layouts meet longer words."""
+    parts = _PLACEHOLDER_OR_TEXT.split(text)
+    out = "".join(p if _PLACEHOLDER_OR_TEXT.fullmatch(p) else p.translate(_ACCENTED) for p in parts)
+    padding = "·" * max(1, round(len(text) * 0.4))
+    return f"[{out} {padding}]"
+
+
+def write_pseudo(base: Path) -> Path:
+    template = _read(pot_path(base))
+    loc = locales.BY_CODE[locales.PSEUDO]
+    catalog = Catalog(locale="en", fuzzy=False)
+    for message in template:
+        if not message.id:
+            continue
+        if message.pluralizable:
+            string = (pseudo(message.id[0]), pseudo(message.id[1]))
+        else:
+            string = pseudo(message.id)
+        catalog.add(message.id, string, flags=message.flags, context=message.context)
+    path = po_path(base, loc)
+    _write(catalog, path)
+    return path
+
+
+@translate.command("pseudo")
+def pseudo_command():
+    """Generate the pseudo-locale (en-XA) from messages.pot."""
+    click.echo(f"wrote {write_pseudo(translations_dir())}")
+
+
 def compile_all(base: Path) -> list[Path]:
+    if pot_path(base).exists():
+        write_pseudo(base)
     written = []
     for loc in locales.LOCALES:
         path = po_path(base, loc)
@@ -208,6 +250,8 @@ def compile_command():
 def check_all(base: Path) -> list[Problem]:
     problems: list[Problem] = []
     for loc in locales.LOCALES:
+        if loc.code == locales.PSEUDO:
+            continue
         path = po_path(base, loc)
         if not path.exists():
             if loc.code != "en":
@@ -237,6 +281,8 @@ def check():
 def stats():
     """Print how complete each locale's catalog is."""
     for loc in locales.LOCALES:
+        if loc.code == locales.PSEUDO:
+            continue
         path = po_path(translations_dir(), loc)
         if loc.code == "en":
             click.echo(f"{loc.code:8} {'source':>7}  {loc.autonym}")
@@ -245,4 +291,6 @@ def stats():
             click.echo(f"{loc.code:8} {'missing':>7}  {loc.autonym}")
             continue
         done, total = completion(_read(path, loc.babel))
-        click.echo(f"{loc.code:8} {100 * done / max(total, 1):6.1f}%  {loc.autonym} ({done}/{total})")
+        share = done / max(total, 1)
+        note = "" if share >= locales.LISTING_THRESHOLD else "  — not listed in the switcher (below 95%)"
+        click.echo(f"{loc.code:8} {100 * share:6.1f}%  {loc.autonym} ({done}/{total}){note}")

@@ -8,6 +8,7 @@ import pytest
 from tests.conftest import ALL_PAGES, page_path
 from tests.htmlparse import parse
 from webapp import locales
+from webapp.pages import PAGES
 
 
 @pytest.mark.parametrize("lang, page", ALL_PAGES, ids=lambda v: getattr(v, "name", v))
@@ -30,14 +31,18 @@ def test_page_renders_in_its_language(client, lang, page):
     assert alternates == {loc.code for loc in locales.listed()}
 
 
-def test_titles_are_translated(client):
-    en = parse(client.get("/en/rights/").data).find("h1").text
-    es = parse(client.get("/es/rights/").data).find("h1").text
-    assert en != es
+@pytest.mark.parametrize("loc", [l for l in locales.LOCALES if l.code != "en"], ids=lambda l: l.code)
+def test_pages_are_really_translated(client, loc):
+    """Guards against a catalog that exists but is never loaded (a wrong Babel identifier)."""
+    for path in ("/{}/", "/{}/rights/"):
+        en = parse(client.get(path.format("en")).data)
+        other = parse(client.get(path.format(loc.code)).data)
+        assert other.find("h1").text != en.find("h1").text
+        assert other.find("a", id="quick-exit").text != en.find("a", id="quick-exit").text
 
 
 def test_every_internal_link_resolves(client):
-    seen, queue = set(), ["/en/", "/es/"]
+    seen, queue = set(), [f"/{loc.code}/" for loc in locales.LOCALES]
     while queue:
         path = queue.pop()
         if path in seen:
@@ -90,10 +95,15 @@ def test_sitemap_lists_every_page_with_alternates(client):
     r = client.get("/sitemap.xml")
     assert r.status_code == 200 and r.mimetype == "application/xml"
     body = r.data.decode()
-    for lang, page in ALL_PAGES:
-        assert f"<loc>http://localhost{page_path(lang, page)}</loc>" in body
-    assert body.count("<url>") == len(ALL_PAGES)
-    assert body.count('hreflang="es"') == len(ALL_PAGES)
+    with client.application.app_context():
+        listed = locales.listed()
+    assert locales.PSEUDO not in {loc.code for loc in listed}
+    for loc in listed:
+        for page in PAGES:
+            assert f"<loc>http://localhost{page_path(loc.code, page)}</loc>" in body
+    assert body.count("<url>") == len(listed) * len(PAGES)
+    assert body.count('hreflang="es"') == len(listed) * len(PAGES)
+    assert "en-XA" not in body
 
 
 def test_pages_revalidate_and_assets_are_immutable(client):

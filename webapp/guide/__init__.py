@@ -13,7 +13,7 @@ bp = Blueprint("guide", __name__, url_prefix="/<locale:lang>")
 @bp.url_value_preprocessor
 def pull_locale(endpoint, values):
     loc = locales.get(values.pop("lang", None))
-    if loc is None:
+    if loc not in locales.served():
         abort(404)
     g.locale = loc
 

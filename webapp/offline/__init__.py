@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, g, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, g, render_template, url_for
 
 from .. import i18n, locales
 from ..i18n import gettext as _
@@ -24,7 +24,10 @@ BACKGROUND = "#fdfcf9"
 @bp.url_value_preprocessor
 def pull_locale(endpoint, values):
     if values and "lang" in values:
-        g.locale = locales.get(values.pop("lang"))
+        loc = locales.get(values.pop("lang"))
+        if loc not in locales.served():
+            abort(404)
+        g.locale = loc
 
 
 @bp.url_defaults

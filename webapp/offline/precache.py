@@ -36,7 +36,7 @@ def shared_urls() -> list[str]:
     urls = list(assets.values())
     urls += [url_for("static", filename=name) for name in APP_ICONS]
     urls += [url_for("cover.calculator"), url_for("static", filename="cover/icon.svg")]
-    urls += [url_for("offline.offline_page", lang=loc.code) for loc in locales.LOCALES]
+    urls += [url_for("offline.offline_page", lang=loc.code) for loc in locales.served()]
     return urls
 
 
@@ -51,8 +51,8 @@ def _entry(client, url: str) -> dict:
 def build(app: Flask) -> dict:
     with app.test_request_context():
         shared = shared_urls()
-        per_locale = {loc.code: locale_urls(loc) for loc in locales.LOCALES}
-        offline = {loc.code: url_for("offline.offline_page", lang=loc.code) for loc in locales.LOCALES}
+        per_locale = {loc.code: locale_urls(loc) for loc in locales.served()}
+        offline = {loc.code: url_for("offline.offline_page", lang=loc.code) for loc in locales.served()}
     client = app.test_client()
     manifest = {
         "shared": [_entry(client, url) for url in shared],
