@@ -9,7 +9,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import assets, content, errors, i18n, locales, quick_exit, security, templating
+from . import assets, content, delivery, errors, i18n, locales, privacy_log, quick_exit, security, templating
 from .cover import bp as cover_bp
 from .guide import bp as guide_bp
 from .offline import bp as offline_bp
@@ -42,7 +42,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     assets.init_app(app)
     templating.init_app(app)
     quick_exit.init_app(app)
+    privacy_log.init_app(app)
     security.init_app(app)
+    delivery.init_app(app)
     errors.init_app(app)
 
     app.url_map.converters["locale"] = locales.LocaleConverter

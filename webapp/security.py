@@ -1,5 +1,5 @@
-"""Headers on every response: no cookies, no referrer, a strict Content-Security-Policy,
-and caching that lets hashed assets live forever while pages revalidate."""
+"""Headers on every response: no cookies, no referrer, a strict Content-Security-Policy, no
+framing, no powerful features."""
 
 from __future__ import annotations
 
@@ -41,12 +41,4 @@ def init_app(app: Flask) -> None:
         if hsts == "always" or (hsts == "auto" and request.is_secure):
             h["Strict-Transport-Security"] = "max-age=31536000"
         h.pop("Set-Cookie", None)
-        if request.path.startswith("/static/gen/"):
-            h["Cache-Control"] = "public, max-age=31536000, immutable"
-        elif "Cache-Control" not in h or request.path.startswith("/static/"):
-            # Pages and unhashed files revalidate, so a corrected number is never stale.
-            h["Cache-Control"] = "no-cache"
-        if response.status_code == 200 and request.method in ("GET", "HEAD") and not response.direct_passthrough:
-            response.add_etag()
-            response.make_conditional(request)
         return response

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, g, render_template
+from flask import Blueprint, abort, current_app, g, render_template
 
 from .. import locales
 from ..pages import PAGES, Page
@@ -26,7 +26,14 @@ def add_locale(endpoint, values):
 
 def _view(page: Page):
     def view():
-        return render_template(f"guide/{page.name}.html", page=page)
+        # Content cannot change while the app runs: render once per (locale, page), then
+        # serve from memory.
+        cache = current_app.extensions.setdefault("guide_page_cache", {})
+        key = (g.locale.code, page.name)
+        html = cache.get(key)
+        if html is None:
+            html = cache[key] = render_template(f"guide/{page.name}.html", page=page)
+        return html
 
     view.__name__ = page.name
     return view

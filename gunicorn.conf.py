@@ -1,0 +1,31 @@
+"""Production serving: `gunicorn wsgi:app` reads this file from the working directory.
+
+Threads let a small server hold many slow 2G connections; pages are rendered once and served
+from memory, so the work per request is small. Change `bind` (or set GUNICORN_CMD_ARGS) for
+your host, and keep the server behind a reverse proxy that terminates TLS.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUIDE_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("GUIDE_WORKERS", multiprocessing.cpu_count()))
+worker_class = "gthread"
+threads = int(os.environ.get("GUIDE_THREADS", 16))
+backlog = 2048
+timeout = 30
+keepalive = 5
+preload_app = True            # render and hash every page once, before forking
+
+# Request limits: hostile input gets a 4xx from gunicorn before it reaches the app.
+limit_request_line = 4094
+limit_request_fields = 60
+limit_request_field_size = 8190
+
+# Privacy: the access log records no client address and no query string (%(U)s is the path
+# only). To log more for debugging, change access_log_format, knowing what it reveals.
+accesslog = "-"
+access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"
+loglevel = "info"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
