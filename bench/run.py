@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from bench import common, offline
+from bench import budgets, common, load, offline
 
 
 def main() -> int:
-    for module in (offline,):
+    for module in (budgets, offline, load):
         module.run()
     print()
     print(common.table())
