@@ -75,6 +75,59 @@ class LiveServer:
             self._server = None
 
 
+class _QuietFiles(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class StaticServer:
+    """The static export (`flask export`) served by Python's plain static file server, the
+    way a deployer on a static host would serve it."""
+
+    def __init__(self, app, port: int = 0, directory: Path | None = None):
+        import functools
+        import http.server
+        import tempfile
+
+        from webapp.export import export_site
+
+        self.directory = Path(directory or tempfile.mkdtemp(prefix="guide-export-"))
+        export_site(app, self.directory)
+        handler = functools.partial(_QuietFiles, directory=str(self.directory))
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.port = self._server.server_port
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+
+@pytest.fixture(params=["flask", "static"])
+def server(request, tmp_path):
+    """Start a server of the test's own (so it can be stopped, or restarted with new content):
+    the Flask app, or its static export behind a plain static file server."""
+    servers = []
+
+    def start(app=None, port=None):
+        app = app or create_app({"TESTING": True})
+        if request.param == "static":
+            srv = StaticServer(app, port or 0, tmp_path / "site")
+        else:
+            srv = LiveServer(app, port or 0)
+        servers.append(srv)
+        return srv
+
+    start.kind = request.param
+    yield start
+    for srv in servers:
+        srv.stop()
+
+
 @pytest.fixture(scope="session")
 def live_server(app):
     server = LiveServer(app)

@@ -6,6 +6,8 @@ from flask import Flask
 
 
 def init_app(app: Flask) -> None:
+    from .export import export_command
     from .translate import translate
 
     app.cli.add_command(translate)
+    app.cli.add_command(export_command)

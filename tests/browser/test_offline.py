@@ -20,21 +20,6 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture()
-def server():
-    """A server of our own, so the test can stop it (and restart it with new content)."""
-    servers = []
-
-    def start(app=None, port=None):
-        srv = LiveServer(app or create_app({"TESTING": True}), port or 0)
-        servers.append(srv)
-        return srv
-
-    yield start
-    for srv in servers:
-        srv.stop()
-
-
 def wait_until_controlled(page):
     wait_for_js(page, "() => !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
 
@@ -175,8 +160,11 @@ def test_failed_update_keeps_the_old_version_whole(context, server, content_copy
 def test_caches_hold_only_good_same_origin_responses(context, server):
     srv = server()
     page = context.new_page()
-    page.goto(srv.url + "/en/missing-page/")  # a 404 while the worker installs
+    page.goto(srv.url + "/en/")
+    page.goto(srv.url + "/en/missing-page/")  # a 404, perhaps while the worker installs
+    page.goto(srv.url + "/en/")
     wait_until_controlled(page)
+    page.goto(srv.url + "/en/missing-page/")  # a 404 through the worker
     page.goto(srv.url + "/en/rights")        # a redirect to /en/rights/
     page.goto(srv.url + "/es/")
     page.wait_for_timeout(1000)
@@ -198,10 +186,10 @@ def test_caches_hold_only_good_same_origin_responses(context, server):
         assert "missing-page" not in e["url"] and not e["url"].endswith("/en/rights"), e
 
 
-def test_service_worker_is_served_fresh_with_its_list(server):
+def test_service_worker_is_served_fresh_with_its_list(live_server):
     import urllib.request
 
-    srv = server()
+    srv = live_server
     with urllib.request.urlopen(srv.url + "/sw.js") as r:
         body = r.read().decode()
         assert r.headers["Content-Type"].startswith("text/javascript")

@@ -29,7 +29,8 @@ def open_guide(page, live_server, path="/en/"):
     page.locator("#quick-exit").wait_for()
 
 
-def test_click_shows_the_cover_and_reports_the_time(page, live_server):
+def test_click_shows_the_cover_and_reports_the_time(page, server):
+    live_server = server()
     open_guide(page, live_server, "/en/signs/")
     start = time.perf_counter()
     page.locator("#quick-exit").click()
@@ -144,7 +145,8 @@ def test_screen_reader_messages_are_translated(page, live_server, lang):
     assert "1" in page.locator("#quick-exit-status").inner_text()
 
 
-def test_back_after_exit_shows_the_cover(page, live_server):
+def test_back_after_exit_shows_the_cover(page, server):
+    live_server = server()
     open_guide(page, live_server, "/en/")
     page.goto(live_server.url + "/en/signs/")
     page.locator("#quick-exit").click()
@@ -178,8 +180,8 @@ def test_way_back_code_returns_to_the_guide(page, live_server):
     assert page.locator("h1").is_visible()
 
 
-def test_offline_exit_shows_the_cover(context):
-    srv = LiveServer(create_app({"TESTING": True}))
+def test_offline_exit_shows_the_cover(context, server):
+    srv = server()
     try:
         page = context.new_page()
         page.goto(srv.url + "/en/")

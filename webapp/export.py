@@ -1,0 +1,80 @@
+"""`flask export OUTDIR`: the whole site as static files, for any static host or CDN.
+
+Every file is the exact bytes the app serves, taken from the same precache list as /sw.js, so
+the exported service worker's hashes match the exported files and the server and the export
+can never disagree.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import click
+from flask import current_app, render_template
+from flask.cli import with_appcontext
+
+from . import locales
+from .offline import precache
+
+
+def _target(outdir: Path, url: str) -> Path:
+    relative = url.lstrip("/")
+    if not relative or relative.endswith("/"):
+        relative += "index.html"
+    path = (outdir / relative).resolve()
+    if outdir.resolve() not in path.parents:
+        raise click.ClickException(f"refusing to write outside {outdir}: {url}")
+    return path
+
+
+def export_site(app, outdir: Path, base_url: str = "") -> list[str]:
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    manifest = precache.get(app)
+    urls = [entry["url"] for entry in manifest["shared"]]
+    for entries in manifest["locales"].values():
+        urls += [entry["url"] for entry in entries]
+    urls += ["/sw.js", "/robots.txt", "/sitemap.xml"]
+    client = app.test_client()
+    base = base_url.rstrip("/") or "http://localhost"
+    written = []
+    for url in dict.fromkeys(urls):
+        response = client.get(url, base_url=base)
+        if response.status_code != 200:
+            raise click.ClickException(f"{url} answered {response.status_code}")
+        target = _target(outdir, url)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(response.get_data())
+        written.append(url)
+    # The root picks a language in the browser (no server to read Accept-Language), with a
+    # plain list of languages for readers without JavaScript; 404.html for hosts that use it.
+    with app.test_request_context("/", base_url=base):
+        (outdir / "index.html").write_text(render_template("site/choose.html"), encoding="utf-8")
+    not_found = client.get("/en/__not-found__/", base_url=base)
+    (outdir / "404.html").write_bytes(not_found.get_data())
+    written += ["/", "/404.html"]
+    # Files not served through the precache list but referenced by the language picker.
+    choose_js = app.extensions["guide_asset_urls"]["choose_js"]
+    if choose_js not in written:
+        target = _target(outdir, choose_js)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(client.get(choose_js).get_data())
+        written.append(choose_js)
+    return written
+
+
+@click.command("export")
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--base-url", default="", help="Public URL of the site, for the sitemap (e.g. https://help.example.org).")
+@click.option("--clean", is_flag=True, help="Empty OUTDIR first.")
+@with_appcontext
+def export_command(outdir: Path, base_url: str, clean: bool):
+    """Write the complete site as static files into OUTDIR."""
+    if clean and outdir.exists():
+        shutil.rmtree(outdir)
+    if not base_url:
+        click.echo("note: no --base-url given; the sitemap will name http://localhost", err=True)
+    written = export_site(current_app._get_current_object(), outdir, base_url)
+    listed = ", ".join(loc.code for loc in locales.listed())
+    click.echo(f"wrote {len(written)} files to {outdir} ({listed})")
