@@ -27,7 +27,7 @@ catalogs: $(VENV)/.installed
 	$(BIN)/flask --app wsgi translate compile
 
 run: catalogs
-	$(BIN)/flask --app wsgi run --host 127.0.0.1 --port $(PORT)
+	GUIDE_PSEUDO_LOCALE=1 $(BIN)/flask --app wsgi run --host 127.0.0.1 --port $(PORT)
 
 # Debian's Chromium when present (CI installs it); otherwise Playwright's own build.
 chromium: $(VENV)/.installed-test

@@ -29,6 +29,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         QUICK_EXIT_URL=os.environ.get("QUICK_EXIT_URL", ""),
         QUICK_EXIT_RETURN_CODE=os.environ.get("QUICK_EXIT_RETURN_CODE", "2580"),
         HSTS=os.environ.get("GUIDE_HSTS", "auto"),
+        # The pseudo-locale en-XA, for developers and tests; never served in production.
+        PSEUDO_LOCALE=os.environ.get("GUIDE_PSEUDO_LOCALE") == "1",
     )
     if test_config:
         app.config.from_mapping(test_config)
