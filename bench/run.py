@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from bench import budgets, common, load, offline
+from bench import budgets, common, directory, load, offline
 
 
 def main() -> int:
-    for module in (budgets, offline, load):
+    for module in (budgets, offline, load, directory):
         module.run()
     print()
     print(common.table())

@@ -56,17 +56,15 @@ class _QuietHandler(__import__("werkzeug.serving").serving.WSGIRequestHandler):
         pass
 
 
-class LiveServer:
-    """The app served by werkzeug in a thread, on a free loopback port; stoppable, so
-    offline tests can take the network away for real."""
+class _ThreadedServer:
+    """A server in a thread on a loopback port (0: any free one); stoppable, so offline tests
+    can take the network away for real."""
 
-    def __init__(self, app, port: int = 0):
-        self.app = app
-        self._server = make_server("127.0.0.1", port, app, threaded=True, request_handler=_QuietHandler)
-        self.port = self._server.server_port
+    def _serve(self, server) -> None:
+        self._server = server
+        self.port = server.server_port
         self.url = f"http://127.0.0.1:{self.port}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
+        threading.Thread(target=server.serve_forever, daemon=True).start()
 
     def stop(self) -> None:
         if self._server is not None:
@@ -75,12 +73,20 @@ class LiveServer:
             self._server = None
 
 
+class LiveServer(_ThreadedServer):
+    """The Flask app served by werkzeug."""
+
+    def __init__(self, app, port: int = 0):
+        self.app = app
+        self._serve(make_server("127.0.0.1", port, app, threaded=True, request_handler=_QuietHandler))
+
+
 class _QuietFiles(__import__("http.server").server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
-class StaticServer:
+class StaticServer(_ThreadedServer):
     """The static export (`flask export`) served by Python's plain static file server, the
     way a deployer on a static host would serve it."""
 
@@ -94,17 +100,7 @@ class StaticServer:
         self.directory = Path(directory or tempfile.mkdtemp(prefix="guide-export-"))
         export_site(app, self.directory)
         handler = functools.partial(_QuietFiles, directory=str(self.directory))
-        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.port = self._server.server_port
-        self.url = f"http://127.0.0.1:{self.port}"
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
+        self._serve(http.server.ThreadingHTTPServer(("127.0.0.1", port), handler))
 
 
 @pytest.fixture(params=["flask", "static"])

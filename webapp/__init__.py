@@ -11,6 +11,7 @@ from flask import Flask
 
 from . import assets, content, delivery, errors, i18n, locales, privacy_log, quick_exit, security, templating
 from .cover import bp as cover_bp
+from .directory import bp as directory_bp
 from .guide import bp as guide_bp
 from .offline import bp as offline_bp
 from .site import bp as site_bp
@@ -54,6 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(guide_bp)
     app.register_blueprint(offline_bp)
     app.register_blueprint(cover_bp)
+    app.register_blueprint(directory_bp)
 
     from . import cli
 

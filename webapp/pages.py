@@ -13,15 +13,18 @@ def N_(message: str) -> str:
 
 @dataclass(frozen=True)
 class Page:
-    name: str      # endpoint within the guide blueprint and template name
+    name: str      # endpoint within its blueprint and template name
     slug: str      # URL path after the locale; "" is the home page
     title: str     # msgid
     summary: str   # msgid: one line shown in the navigation cards
     icon: str      # file in static/icons/ui/
+    # The blueprint that serves the page: "guide" renders guide/<name>.html with a generic
+    # view; a page with a view of its own (the directory's search) names its blueprint.
+    blueprint: str = "guide"
 
     @property
     def endpoint(self) -> str:
-        return f"guide.{self.name}"
+        return f"{self.blueprint}.{self.name}"
 
 
 PAGES: tuple[Page, ...] = (
@@ -38,6 +41,9 @@ PAGES: tuple[Page, ...] = (
          N_("T visas and Continued Presence. General information, not legal advice."), "document"),
     Page("helplines", "helplines", N_("Helplines"),
          N_("Every helpline: hours, languages, and who is law enforcement."), "phone"),
+    Page("services", "services", N_("Find services"),
+         N_("Search for organizations that help survivors, by state, service and language."),
+         "search", blueprint="directory"),
     Page("questions", "questions", N_("Questions and answers"),
          N_("Answers to questions survivors and helpers often ask."), "question"),
     Page("resources", "resources", N_("Resources"),

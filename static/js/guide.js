@@ -161,10 +161,16 @@
   sw.addEventListener("message", function (event) {
     if (event.data && event.data.type === "updated") showUpdateNotice();
   });
-  sw.register("/sw.js", { scope: "/" }).then(function (registration) {
-    // Back online: look for a new version at once rather than at the next navigation.
-    window.addEventListener("online", function () { registration.update(); });
-  }).catch(function () { /* the pages work without a worker */ });
+  function register() {
+    sw.register("/sw.js", { scope: "/" }).then(function (registration) {
+      // Back online: look for a new version at once rather than at the next navigation.
+      window.addEventListener("online", function () { registration.update(); });
+    }).catch(function () { /* the pages work without a worker */ });
+  }
+  // Register after the page has loaded, so saving the language for offline use never competes
+  // with the first page on a slow connection.
+  if (document.readyState === "complete") register();
+  else window.addEventListener("load", register);
 
   var manager = document.getElementById("offline-manager");
   if (manager) offlineManager(manager);

@@ -56,7 +56,7 @@ UNTRANSLATED = """() => {
     while (walker.nextNode()) {
         const node = walker.currentNode;
         const el = node.parentElement;
-        if (!el || el.closest('script, style, bdi, [lang]:not(html)')) continue;
+        if (!el || el.closest('script, style, bdi, [lang]:not(html), [data-i18n=babel]')) continue;
         if (!el.getClientRects().length && !el.closest('.visually-hidden')) continue;
         const rest = node.textContent.replace(/\\[[^\\]]*\\]/g, ' ');
         if (/[A-Za-z]{2,}/.test(rest)) out.push(rest.trim().slice(0, 80));

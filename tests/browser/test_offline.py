@@ -83,18 +83,22 @@ def test_opening_another_language_online_saves_it(context, server):
     assert "offline" not in page.locator("h1").inner_text().lower()
 
 
-def test_update_reaches_the_reader_and_the_old_number_is_gone(context, server, content_copy):
-    srv = server()
-    port = srv.port
-    page = context.new_page()
-    page.goto(srv.url + "/en/")
-    wait_until_controlled(page)
+def redeploy_with_new_hotline_number(server, srv, content_copy):
+    """Stop the server, change the hotline's number in a copy of the content, serve again on
+    the same origin: a new deploy."""
     srv.stop()
-
     helplines = content_copy / "helplines.yaml"
     helplines.write_text(helplines.read_text().replace('"+18883737888"', '"+18883737000"')
                          .replace('"1-888-373-7888"', '"1-888-373-7000"'))
-    srv = server(create_app({"TESTING": True, "CONTENT_DIR": str(content_copy)}), port)
+    return server(create_app({"TESTING": True, "CONTENT_DIR": str(content_copy)}), srv.port)
+
+
+def test_update_reaches_the_reader_and_the_old_number_is_gone(context, server, content_copy):
+    srv = server()
+    page = context.new_page()
+    page.goto(srv.url + "/en/")
+    wait_until_controlled(page)
+    srv = redeploy_with_new_hotline_number(server, srv, content_copy)
 
     page.goto(srv.url + "/en/helplines/")  # served from cache at once; the update starts
     page.locator("#update-notice").wait_for(state="visible", timeout=30_000)
@@ -116,18 +120,12 @@ def test_update_reaches_the_reader_and_the_old_number_is_gone(context, server, c
 
 def test_failed_update_keeps_the_old_version_whole(context, server, content_copy):
     srv = server()
-    port = srv.port
     page = context.new_page()
     page.goto(srv.url + "/en/")
     wait_until_controlled(page)
     versions = "caches.keys().then(keys => keys.filter(k => k.startsWith('guide-v-')))"
     old_keys = page.evaluate(versions)
-    srv.stop()
-
-    helplines = content_copy / "helplines.yaml"
-    helplines.write_text(helplines.read_text().replace('"1-888-373-7888"', '"1-888-373-7000"')
-                         .replace('"+18883737888"', '"+18883737000"'))
-    srv = server(create_app({"TESTING": True, "CONTENT_DIR": str(content_copy)}), port)
+    srv = redeploy_with_new_hotline_number(server, srv, content_copy)
     failed = []
 
     def fail(route):

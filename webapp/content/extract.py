@@ -18,6 +18,8 @@ TRANSLATABLE: dict[str, frozenset[str]] = {
     "faq.yaml": frozenset({"question", "answer"}),
     "resources.yaml": frozenset({"publisher", "description"}),
     "quote.yaml": frozenset({"text", "attribution"}),
+    # Per-locale `descriptions` are already written in their language: not extracted.
+    "directory.yaml": frozenset({"name", "description", "hours"}),
 }
 
 

@@ -78,19 +78,24 @@ def _phone(f: Fields) -> Phone:
     return Phone(number, display, kind)
 
 
+def _text_line(t: Fields, phones: tuple[Phone, ...]) -> TextLine:
+    """A number to text; it is shown as the matching phone's display form, if any."""
+    number = t.plain("number")
+    if not (E164_US.match(number) or SHORT_CODE.match(number)):
+        raise t.error("number", f"{number!r} is not a US number in E.164 form or a short code")
+    keyword = t.plain("keyword", required=False)
+    if keyword is not None and not re.fullmatch(r"[A-Za-z0-9]{1,20}", keyword):
+        raise t.error("keyword", f"{keyword!r} must be one word of letters and digits")
+    same = next((p for p in phones if p.number == number), None)
+    t.done()
+    return TextLine(number, same.display if same else number, keyword)
+
+
 def _helpline(f: Fields) -> Helpline:
     phones = tuple(_phone(p) for p in f.children("phones"))
     text = None
     if (t := f.child("text")) is not None:
-        number = t.plain("number")
-        if not (E164_US.match(number) or SHORT_CODE.match(number)):
-            raise t.error("number", f"{number!r} is not a US number in E.164 form or a short code")
-        keyword = t.plain("keyword", required=False)
-        if keyword is not None and not re.fullmatch(r"[A-Za-z0-9]{1,20}", keyword):
-            raise t.error("keyword", f"{keyword!r} must be one word of letters and digits")
-        same = next((p for p in phones if p.number == number), None)
-        t.done()
-        text = TextLine(number, same.display if same else number, keyword)
+        text = _text_line(t, phones)
     line = Helpline(
         id=f.ident(),
         name=f.text("name"),
@@ -214,6 +219,8 @@ class Content:
     questions: tuple[Question, ...]
     resources: tuple[Resource, ...]
     quote: Quote
+    # Organizations of directory.yaml (webapp/content/directory.py), in file order.
+    directory: tuple = ()
 
     @property
     def featured(self) -> list[Helpline]:

@@ -40,4 +40,5 @@ def _view(page: Page):
 
 
 for _page in PAGES:
-    bp.add_url_rule(f"/{_page.slug}/" if _page.slug else "/", _page.name, _view(_page))
+    if _page.blueprint == bp.name:
+        bp.add_url_rule(f"/{_page.slug}/" if _page.slug else "/", _page.name, _view(_page))

@@ -23,8 +23,10 @@ def revision(data: bytes) -> str:
 
 
 def locale_urls(loc: locales.Locale) -> list[str]:
-    """What makes one locale readable offline: its pages, its 'saved' page and manifest."""
+    """What makes one locale readable offline: its pages, its 'saved' page and manifest, and
+    the directory's search index in that language."""
     urls = [url_for(page.endpoint, lang=loc.code) for page in PAGES]
+    urls.append(url_for("directory.index_json", lang=loc.code))
     urls += [url_for("offline.saved", lang=loc.code), url_for("offline.manifest", lang=loc.code)]
     return urls
 

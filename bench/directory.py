@@ -1,0 +1,124 @@
+"""Directory benchmarks on a synthetic directory of 10,000 organizations (bench/directory_gen.py):
+the offline index's size, the in-browser search per keystroke in headless Chromium, and the
+server-side search."""
+
+from __future__ import annotations
+
+import gzip
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from bench.common import chromium, median, p95, record, served
+from bench.directory_gen import write
+
+COUNT = 10_000
+# Typed character by character, alone and with filters, as a reader would.
+QUERIES = ("legal help", "shelter for farmworkers", "spanish", "unpaid wages", "trabajadores",
+           "xyzzy nothing", "crisis counseling texas")
+FILTERS = ({}, {"state": "TX"}, {"language": "es", "service": "legal"}, {"population": "farmworkers"})
+
+TYPE_IN_BROWSER = """([queries, filters]) => {
+    const api = window.GuideDirectory, index = api.index;
+    const input = document.getElementById('directory-q');
+    const search = [], update = [];
+    for (const filter of filters) {
+        for (const q of queries) {
+            for (let n = 1; n <= q.length; n++) {
+                const params = Object.assign({q: q.slice(0, n)}, filter);
+                let t = performance.now();
+                api.search(index, api.parse(index, params));
+                search.push(performance.now() - t);
+            }
+        }
+    }
+    // The whole keystroke as the page handles it: search, render the first results, update
+    // the address (filters reset: the text box only).
+    for (const q of queries) {
+        for (let n = 1; n <= q.length; n++) {
+            input.value = q.slice(0, n);
+            const t = performance.now();
+            input.dispatchEvent(new Event('input', {bubbles: true}));
+            update.push(performance.now() - t);
+        }
+    }
+    return {search, update};
+}"""
+
+
+def run() -> None:
+    print(f"directory ({COUNT:,} synthetic organizations):")
+    with tempfile.TemporaryDirectory(prefix="synthetic-directory-") as tmp:
+        folder = write(COUNT, Path(tmp) / "content")
+        started = time.perf_counter()
+        with served({"CONTENT_DIR": str(folder), "DIRECTORY_ALLOW_SYNTHETIC": True}) as server:
+            record("app start-up with the synthetic directory", f"{time.perf_counter() - started:.1f} s")
+            sizes = {}
+            for code in ("en", "es", "ar", "zh-Hans"):
+                body = urllib.request.urlopen(f"{server.url}/{code}/services/index.json").read()
+                sizes[code] = (len(body), len(gzip.compress(body, 6)))
+            worst = max(gz for _, gz in sizes.values())
+            record("offline index, largest locale, gzip -6",
+                   f"{worst / 1024:.0f} KB ({sizes['en'][0] / 1024 / 1024:.1f} MB raw in en)",
+                   "<= 1 MB compressed", worst <= 1024 * 1024)
+            try:
+                import brotli
+            except ImportError:  # the server falls back to gzip
+                pass
+            else:
+                body = urllib.request.urlopen(f"{server.url}/en/services/index.json").read()
+                record("offline index, en, brotli (as the server sends it)",
+                       f"{len(brotli.compress(body, quality=6)) / 1024:.0f} KB")
+
+            with chromium() as (_, browser):
+                context = browser.new_context(service_workers="block")
+                page = context.new_page()
+                started = time.perf_counter()
+                page.goto(server.url + "/en/services/")
+                deadline = time.monotonic() + 60
+                while not page.evaluate("document.getElementById('directory').hasAttribute('data-ready')"):
+                    if time.monotonic() > deadline:
+                        raise RuntimeError("the directory index never loaded")
+                    page.wait_for_timeout(20)
+                record("page open to search ready (index fetched and parsed)",
+                       f"{(time.perf_counter() - started) * 1000:.0f} ms")
+                timings = page.evaluate(TYPE_IN_BROWSER, [list(QUERIES), list(FILTERS)])
+                context.close()
+            record("in-browser search per keystroke, p95", f"{p95(timings['search']):.2f} ms "
+                   f"(median {median(timings['search']):.2f}, {len(timings['search'])} keystrokes)",
+                   "<= 10 ms", p95(timings["search"]) <= 10)
+            record("in-browser keystroke incl. rendering results, p95", f"{p95(timings['update']):.1f} ms")
+
+            from flask import g
+
+            from webapp import locales
+            from webapp.directory import index, search
+
+            app = server.app
+            with app.test_request_context("/en/services/"):
+                g.locale = locales.BY_CODE["en"]
+                data = index.get().data
+                values = []
+                for filters in FILTERS:
+                    for q in QUERIES:
+                        for n in range(1, len(q) + 1):
+                            t = time.perf_counter()
+                            search.search(data, search.parse(data, {"q": q[:n], **filters}))
+                            values.append((time.perf_counter() - t) * 1000)
+            record("server-side search, p95", f"{p95(values):.1f} ms (median {median(values):.1f})",
+                   "<= 20 ms", p95(values) <= 20)
+            pages = []
+            for q in QUERIES:
+                for filters in FILTERS:
+                    url = f"{server.url}/en/services/?" + urllib.parse.urlencode({"q": q, **filters})
+                    t = time.perf_counter()
+                    urllib.request.urlopen(url).read()
+                    pages.append((time.perf_counter() - t) * 1000)
+            record(f"server-side results page over HTTP (first {search.PAGE_SIZE} rendered), p95",
+                   f"{p95(pages):.1f} ms")
+
+
+if __name__ == "__main__":
+    run()

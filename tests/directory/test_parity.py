@@ -1,0 +1,125 @@
+"""The in-browser search (static/js/directory.js, run in Chromium) and the server search
+(webapp/directory/search.py) give the same results for the same index and inputs: on a fixed
+list of cases over the shipped directory, and on directories and queries that hypothesis
+makes up (accents, case, punctuation, Arabic, CJK, Hangul, emoji, whitespace of all kinds)."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import wait_for_js
+from tests.directory.cases import CASES
+from tests.directory.helpers import build_index, org
+from webapp.content import vocabulary
+from webapp.directory import search
+
+pytestmark = pytest.mark.browser
+
+RUN = "([index, params]) => GuideDirectory.run(index, params)"
+
+
+@pytest.fixture(scope="module")
+def js(browser, live_server):
+    """A page that has loaded directory.js: its search functions, called with any index."""
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    page.goto(live_server.url + "/en/services/")
+    wait_for_js(page, "() => !!window.GuideDirectory")
+    yield page
+    ctx.close()
+
+
+def python_run(index: dict, params: dict) -> dict:
+    query = search.parse(index, params)
+    order = search.search(index, query)
+    return {"ids": [index["orgs"]["id"][i] for i in order], "terms": query.terms,
+            "truncated": query.truncated, "noTerms": query.no_terms, "q": query.q,
+            "state": query.state, "service": query.service, "population": query.population,
+            "language": query.language, "page": query.page}
+
+
+@pytest.mark.parametrize("lang, params", CASES, ids=lambda v: str(v)[:40])
+def test_fixed_cases(js, client, lang, params):
+    index = client.get(f"/{lang}/services/index.json").get_json()
+    assert js.evaluate(RUN, [index, params]) == python_run(index, params)
+
+
+# -- generated ------------------------------------------------------------------------------
+ALPHABET = (
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    " \t\n\u00a0\u2003\u3000\u200b\u200e\u200f"                      # spaces, zero-width, bidi marks
+    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~¿¡«»—–…·•"                   # punctuation
+    "àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÁÉÍÑÓÚÜÇ"                         # Latin accents
+    "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹđĐƠƯ"        # Vietnamese
+    "العربيةخطساخنمساعدةَُِّْٰ"                                      # Arabic with short vowels
+    "עברית"                                                          # Hebrew
+    "法律援助中心工人西班牙语言热线"                                  # CJK
+    "한국어노동자도움"                                                # Hangul
+    "русскийПОМОЩЬЁё"                                                # Cyrillic
+    "ΣσςΟΦΑα"                                                        # Greek, final sigma
+    "İıßẞﬁﬂ①②ＡＢ１２™"                                              # special case and compatibility forms
+    "\u0301\u0308\u0327\u20e3\ufe0f\u200d"                           # combining marks, keycap, ZWJ
+    "😀🙏🏽👍🇺🇸❤🧑‍🌾📞"                                             # emoji, modifiers, flags
+)
+TEXT = st.text(alphabet=st.sampled_from(ALPHABET), max_size=24)
+NAMES = st.text(alphabet=st.sampled_from(ALPHABET), min_size=1, max_size=24).filter(lambda s: s.strip())
+SERVICES = list(vocabulary.SERVICES)
+POPULATIONS = list(vocabulary.POPULATIONS)
+# Few values, so that filters often meet both direct and broad matches (national, "everyone",
+# interpreters), whose order the specification fixes.
+LANGUAGES = ["en", "es", "vi", "ar", "zh-Hans", "zap"]
+STATES = ["TX", "CA", "PR"]
+
+
+@st.composite
+def directories(draw):
+    orgs = []
+    for i in range(draw(st.integers(0, 10))):
+        orgs.append(org(
+            f"org-{i}", name=draw(NAMES), description=draw(NAMES),
+            services=tuple(draw(st.lists(st.sampled_from(SERVICES), min_size=1, max_size=3, unique=True))),
+            populations=tuple(draw(st.lists(st.sampled_from(["everyone", "workers", "children"] + POPULATIONS),
+                                            min_size=1, max_size=2, unique=True))),
+            languages=tuple(draw(st.lists(st.sampled_from(LANGUAGES), min_size=1, max_size=2, unique=True))),
+            area=tuple(draw(st.one_of(st.just([]), st.lists(st.sampled_from(STATES), min_size=1, max_size=2,
+                                                            unique=True)))),
+        ))
+    return orgs
+
+
+def queries(orgs):
+    """Free text, or a piece of an organization's text with its case and spacing changed."""
+    pieces = [o.name for o in orgs] + [o.description for o in orgs] or ["x"]
+
+    @st.composite
+    def piece(draw):
+        text = draw(st.sampled_from(pieces))
+        start = draw(st.integers(0, len(text)))
+        end = draw(st.integers(start, len(text)))
+        cut = text[start:end]
+        return draw(st.sampled_from([cut, cut.upper(), cut.lower(), f"  {cut}!", cut.replace(" ", "  ")]))
+
+    return st.one_of(TEXT, piece(), st.just(""))
+
+
+@settings(max_examples=60, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(orgs=directories(), lang=st.sampled_from(["en", "es", "ar", "zh-Hans", "vi"]), data=st.data())
+def test_generated_directories_and_queries(js, app, orgs, lang, data):
+    index = build_index(app, orgs, lang)
+    params = {
+        "q": data.draw(queries(orgs), label="q"),
+        "state": data.draw(st.sampled_from(["", "ZZ"] + STATES * 2), label="state"),
+        "service": data.draw(st.sampled_from(["", "", "bogus", "interpretation"] + SERVICES), label="service"),
+        "population": data.draw(st.sampled_from(["", "nobody", "workers", "children"] + POPULATIONS), label="population"),
+        "language": data.draw(st.sampled_from(["", "xx"] + LANGUAGES * 2), label="language"),
+        "page": data.draw(st.sampled_from(["", "1", "2", "0", "x"]), label="page"),
+    }
+    params = {k: v for k, v in params.items() if v or data.draw(st.booleans(), label=f"keep {k}")}
+    assert js.evaluate(RUN, [index, params]) == python_run(index, params)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(text=st.text(alphabet=st.sampled_from(ALPHABET), max_size=60))
+def test_normalize_is_the_same(js, text):
+    assert js.evaluate("(text) => GuideDirectory.normalize(text)", text) == search.normalize(text)

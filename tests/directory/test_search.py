@@ -1,0 +1,223 @@
+"""The server side of Find services: normalization, the matching rules, the page as a GET form
+(deep-linkable, in every locale), and odd queries that must get a clear answer, never an error."""
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.conftest import ROOT
+from tests.directory.cases import CASES
+from tests.directory.helpers import build_index, org
+from tests.htmlparse import parse
+from webapp import create_app, locales
+from webapp.directory import search
+from webapp.directory.search import normalize
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Línea NACIONAL", "linea nacional"),
+    ("  hot-line!!  (24/7) ", "hot line 24 7"),
+    ("Tiếng Việt", "tieng viet"),
+    ("ÇA, Ôù", "ca ou"),
+    ("العَرَبِيَّة", "العربية"),          # Arabic short vowels are marks: dropped
+    ("法律援助，中心", "法律援助 中心"),   # CJK kept; its punctuation is a separator
+    ("😀 help 🙏🏽", "help"),
+    ("ﬁnd ① ＡＢＣ", "find 1 abc"),       # compatibility forms
+    ("ΣΟΦΟΣ σοφος", "σοφοσ σοφοσ"),       # final sigma folded
+    ("İstanbul", "istanbul"),
+    ("under_score", "under score"),
+    ("!!! ... ???", ""),
+    ("", ""),
+])
+def test_normalize(text, expected):
+    assert normalize(text) == expected
+
+
+def shipped_index(app, code="en"):
+    from webapp.content import DEFAULT_DIR, load
+
+    return build_index(app, load(DEFAULT_DIR, ROOT / "static" / "icons" / "industries").directory, code)
+
+
+def ids(index, **params):
+    return [index["orgs"]["id"][i] for i in search.search(index, search.parse(index, params))]
+
+
+def test_matching_rules_on_the_shipped_directory(app):
+    index = shipped_index(app)
+    everyone = ids(index)
+    assert len(everyone) == len(index["orgs"]["id"]) >= 10
+    assert set(ids(index, q="hotline")) == {"nhth", "stronghearts", "ndvh", "lifeline988", "childhelp"}
+    assert set(ids(index, q="LÁBOR")) == {"whd", "eeoc"}            # accents and case ignored
+    assert set(ids(index, q="spanish")) == {"nhth", "lifeline988"}  # a language name matches
+    assert ids(index, q="hot-line!!") == ids(index, q="hot line")
+    assert ids(index, q="xyzzy") == []
+    assert ids(index, q="human trafficking") == ["nhth"]             # every word must match
+    # Staff who speak the language first; lines with interpreters after them.
+    spanish = ids(index, language="es")
+    assert spanish[:2] == ["lifeline988", "nhth"] and {"whd", "ndvh", "hsi"} <= set(spanish[2:])
+    assert set(ids(index, service="report-crime")) == {"hsi", "fbi", "ncmec"}
+    # Unknown filter values are ignored, not an error.
+    assert ids(index, state="ZZ", service="nope", language="tlh") == everyone
+    # National organizations serve every state.
+    assert ids(index, state="TX") == everyone
+
+
+def test_search_uses_the_readers_language(app):
+    es = shipped_index(app, "es")
+    assert set(ids(es, q="espanol")) == {"nhth", "lifeline988"}     # "español" in Spanish
+    ar = shipped_index(app, "ar")
+    assert set(ids(ar, q="الإسبانية")) == {"nhth", "lifeline988"}
+    zh = shipped_index(app, "zh-Hans")
+    assert set(ids(zh, q="西班牙")) == {"nhth", "lifeline988"}
+
+
+def test_filters_and_order(app):
+    orgs = [
+        org("b-texas", "Bravo", area=("TX",), services=("legal", "interpretation"), populations=("everyone",)),
+        org("a-national", "Alpha", area=(), languages=("es",), populations=("farmworkers",)),
+        org("c-california", "Charlie", area=("CA",), languages=("vi",)),
+        org("d-texas-oklahoma", "Délta", area=("OK", "TX"), languages=("en", "vi"), services=("shelter-housing",)),
+    ]
+    index = build_index(app, orgs)
+    assert ids(index) == ["a-national", "b-texas", "c-california", "d-texas-oklahoma"]
+    assert ids(index, state="TX") == ["b-texas", "d-texas-oklahoma", "a-national"]
+    assert ids(index, language="vi") == ["c-california", "d-texas-oklahoma", "b-texas"]
+    assert ids(index, population="farmworkers") == ["a-national", "b-texas"]
+    assert ids(index, state="TX", language="es", population="farmworkers") == ["a-national", "b-texas"]
+    assert ids(index, q="delta") == ["d-texas-oklahoma"]
+    assert ids(index, q="shelter") == ["d-texas-oklahoma"]            # a service label matches
+    assert ids(index, q="vietnam") == ["c-california", "d-texas-oklahoma"]
+
+
+def test_per_locale_descriptions(app):
+    orgs = [org("x", "Example", "Free legal help.", descriptions=(("es", "Ayuda legal gratuita."),))]
+    assert build_index(app, orgs, "es")["orgs"]["desc"] == ["Ayuda legal gratuita."]
+    assert build_index(app, orgs, "fr")["orgs"]["desc"] == ["Free legal help."]
+    assert ids(build_index(app, orgs, "es"), q="gratuita") == ["x"]
+    assert ids(build_index(app, orgs, "en"), q="gratuita") == []
+
+
+def test_parse_odd_queries(app):
+    index = shipped_index(app)
+    long = search.parse(index, {"q": "a" * 500})
+    assert long.truncated and long.q == "a" * 200 and long.terms == ["a" * 200]
+    emoji = search.parse(index, {"q": "é" * 199 + "😀😀"})        # counted in code points
+    assert emoji.truncated and emoji.q == "é" * 199 + "😀"
+    for q in ("!!!", "😀🙏🏽", "   ", "\u200f\u200e"):
+        parsed = search.parse(index, {"q": q})
+        assert parsed.no_terms and parsed.terms == [] and parsed.empty, q
+    assert not search.parse(index, {"q": ""}).no_terms
+    assert [search.parse(index, {"page": p}).page for p in ("2", "0", "-1", "x", "99999", "9999")] == \
+           [2, 1, 1, 1, 1, 9999]
+
+
+@pytest.mark.parametrize("lang, params", CASES, ids=lambda v: str(v)[:40])
+def test_fixed_cases_answer_on_the_page(client, lang, params):
+    from urllib.parse import urlencode
+
+    r = client.get(f"/{lang}/services/?" + urlencode(params))
+    assert r.status_code == 200
+    doc = parse(r.data)
+    assert doc.find("p", id="directory-status").text.strip()
+    assert len(doc.find_all("h1")) == 1
+
+
+@pytest.mark.parametrize("query, message", [
+    ("q=" + "word%20" * 200, "Only its first 200 characters were used."),
+    ("q=%21%21%21%3F%3F", "has no letters or numbers"),
+    ("q=%F0%9F%98%80%F0%9F%99%8F", "has no letters or numbers"),
+    ("q=%D8%AE%D8%B7%20%D8%B3%D8%A7%D8%AE%D9%86", "No organization matches"),   # Arabic, right to left
+    ("q=xyzzy", "No organization matches"),
+    ("q=%00%01%7F", "has no letters or numbers"),                              # control characters
+    ("q=%FF%FE%C3", "Organizations found:"),                                   # broken UTF-8
+    ("q=a&q=b&state=ZZ&page=-4", "Organizations found: 11"),
+])
+def test_odd_queries_get_a_clear_answer(client, query, message):
+    r = client.get("/en/services/?" + query)
+    assert r.status_code == 200
+    text = " ".join(parse(r.data).find("section", **{"aria-labelledby": "directory-results-title"}).text.split())
+    assert message in text
+
+
+def _translated(app, loc, message):
+    from flask import g
+
+    from webapp import i18n
+
+    with app.test_request_context(f"/{loc.code}/"):
+        g.locale = loc
+        return i18n.gettext(message)
+
+
+def test_form_keeps_the_search_and_works_in_every_locale(app, client):
+    from urllib.parse import quote
+
+    for loc in locales.LOCALES:
+        # Readers search in their own language: the service label as their locale names it.
+        query = _translated(app, loc, "Hotline")
+        doc = parse(client.get(f"/{loc.code}/services/?q={quote(query)}&language=es").data)
+        form = doc.find("form", role="search")
+        assert form.attrs["method"] == "get" and form.attrs["action"] == f"/{loc.code}/services/"
+        assert doc.find("input", id="directory-q").attrs["value"] == query
+        selected = [o for o in doc.find("select", id="filter-language").find_all("option") if "selected" in o.attrs]
+        assert [o.attrs["value"] for o in selected] == ["es"]
+        for control in form.find_all("select") + form.find_all("input"):
+            assert doc.find("label", **{"for": control.attrs["id"]}) is not None
+        assert doc.find("html").attrs["lang"] == loc.code
+        # Staff who speak Spanish, then lines with interpreters.
+        found = [li.attrs["id"] for li in doc.find("ol", id="directory-results").find_all("li")]
+        assert found == ["org-lifeline988", "org-nhth", "org-childhelp", "org-ndvh"] or loc.code != "en"
+        # Other lines may also mention the word in some languages; these four must be there.
+        assert {"org-lifeline988", "org-nhth", "org-childhelp", "org-ndvh"} <= set(found), loc.code
+
+
+def test_results_show_buttons_labels_and_dates(client):
+    doc = parse(client.get("/en/services/").data)
+    nhth = doc.find("li", id="org-nhth")
+    hrefs = {a.attrs["href"] for a in nhth.find_all("a")}
+    assert {"tel:+18883737888", "sms:233733?body=BeFree", "tel:711"} <= hrefs
+    assert "Not the police and not immigration." in nhth.text
+    assert "Information checked on November 28, 2026." in " ".join(nhth.text.split())
+    hsi = doc.find("li", id="org-hsi")
+    assert "Law enforcement" in hsi.text and "helpline--police" in hsi.attrs["class"]
+    assert doc.find("li", id="org-fbi").find("a", class_="button button--call") is None
+    # Numbers stay left-to-right on right-to-left pages.
+    ar = parse(client.get("/ar/services/").data).find("li", id="org-nhth")
+    assert ar.find("bdi").attrs["dir"] == "ltr"
+
+
+def test_index_is_json_and_saved_for_offline(app, client):
+    r = client.get("/es/services/index.json")
+    assert r.status_code == 200 and r.mimetype == "application/json"
+    data = r.get_json()
+    assert data["locale"] == "es" and data["max"] == search.MAX_QUERY and data["page"] == search.PAGE_SIZE
+    assert "nhth" in data["orgs"]["id"]
+    assert client.get("/es/services/index.json", headers={"If-None-Match": r.headers["ETag"]}).status_code == 304
+    from webapp.offline import precache
+
+    manifest = precache.get(app)
+    for loc in locales.LOCALES:
+        urls = {e["url"] for e in manifest["locales"][loc.code]}
+        assert {f"/{loc.code}/services/", f"/{loc.code}/services/index.json"} <= urls
+
+
+def test_more_results_are_deep_linkable(tmp_path):
+    from bench.directory_gen import write
+
+    folder = write(45, tmp_path / "content")
+    client = create_app({"TESTING": True, "CONTENT_DIR": str(folder), "DIRECTORY_ALLOW_SYNTHETIC": True}).test_client()
+    url, seen = "/en/services/?q=synthetic", []
+    while url:
+        doc = parse(client.get(url).data)
+        cards = doc.find("ol", id="directory-results").find_all("li")
+        seen.append(len(cards))
+        more = doc.find("a", id="directory-more")
+        url = more.attrs["href"] if more else None
+        if url:
+            assert parse_qs(urlsplit(url).query)["q"] == ["synthetic"]
+    assert seen == [20, 40, 45]
+    status = " ".join(parse(client.get("/en/services/?q=synthetic").data).find("p", id="directory-status").text.split())
+    assert status == "Organizations found: 45 Showing the first 20."
+    assert re.search(r"Organizations found: 11\b", client.get("/en/services/").data.decode()) is None

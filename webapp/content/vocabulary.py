@@ -1,0 +1,109 @@
+"""Controlled vocabularies of the directory of services (directory.yaml): services, populations
+served, states and territories, and language codes.
+
+Ids are data and never change meaning; labels are msgids marked with N_() so that they are
+extracted and translated like every other message. Language names are not translated here:
+they come from CLDR through Babel, in the reader's language.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import babel
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is shown."""
+    return message
+
+
+# Modeled on the service types of Open Referral HSDS taxonomies and of the national referral
+# directories (NHTH, OVC): the help a survivor asks for, in plain words.
+SERVICES: dict[str, str] = {
+    "hotline": N_("Hotline"),
+    "referrals": N_("Referrals to local help"),
+    "case-management": N_("Case management"),
+    "shelter-housing": N_("Shelter and housing"),
+    "legal": N_("Legal help"),
+    "immigration-legal": N_("Immigration legal help"),
+    "labor-rights": N_("Labor rights and unpaid wages"),
+    "workplace-safety": N_("Workplace safety"),
+    "medical": N_("Medical care"),
+    "mental-health": N_("Mental health and crisis support"),
+    "interpretation": N_("Interpreters"),
+    "report-crime": N_("Report a crime"),
+}
+# An organization with interpreters matches a search for any language (see search.py).
+INTERPRETATION = "interpretation"
+
+POPULATIONS: dict[str, str] = {
+    # Matches a search for any population (see search.py); not offered as a filter itself.
+    "everyone": N_("Anyone"),
+    "workers": N_("Workers"),
+    "farmworkers": N_("Farmworkers"),
+    "domestic-workers": N_("Domestic workers"),
+    "immigrants": N_("Immigrants"),
+    "children": N_("Children and youth"),
+    "native": N_("American Indians and Alaska Natives"),
+    "women": N_("Women"),
+    "men": N_("Men"),
+    "lgbtq": N_("LGBTQ+ people"),
+}
+EVERYONE = "everyone"
+
+# USPS codes of the 50 states, the District of Columbia and the inhabited territories.
+STATES: dict[str, str] = {
+    "AL": N_("Alabama"), "AK": N_("Alaska"), "AZ": N_("Arizona"), "AR": N_("Arkansas"),
+    "CA": N_("California"), "CO": N_("Colorado"), "CT": N_("Connecticut"), "DE": N_("Delaware"),
+    "DC": N_("District of Columbia"), "FL": N_("Florida"), "GA": N_("Georgia"), "HI": N_("Hawaii"),
+    "ID": N_("Idaho"), "IL": N_("Illinois"), "IN": N_("Indiana"), "IA": N_("Iowa"),
+    "KS": N_("Kansas"), "KY": N_("Kentucky"), "LA": N_("Louisiana"), "ME": N_("Maine"),
+    "MD": N_("Maryland"), "MA": N_("Massachusetts"), "MI": N_("Michigan"), "MN": N_("Minnesota"),
+    "MS": N_("Mississippi"), "MO": N_("Missouri"), "MT": N_("Montana"), "NE": N_("Nebraska"),
+    "NV": N_("Nevada"), "NH": N_("New Hampshire"), "NJ": N_("New Jersey"),
+    "NM": N_("New Mexico"), "NY": N_("New York"), "NC": N_("North Carolina"),
+    "ND": N_("North Dakota"), "OH": N_("Ohio"), "OK": N_("Oklahoma"), "OR": N_("Oregon"),
+    "PA": N_("Pennsylvania"), "RI": N_("Rhode Island"), "SC": N_("South Carolina"),
+    "SD": N_("South Dakota"), "TN": N_("Tennessee"), "TX": N_("Texas"), "UT": N_("Utah"),
+    "VT": N_("Vermont"), "VA": N_("Virginia"), "WA": N_("Washington"),
+    "WV": N_("West Virginia"), "WI": N_("Wisconsin"), "WY": N_("Wyoming"),
+    "AS": N_("American Samoa"), "GU": N_("Guam"), "MP": N_("Northern Mariana Islands"),
+    "PR": N_("Puerto Rico"), "VI": N_("U.S. Virgin Islands"),
+}
+NATIONAL = "national"
+
+# BCP 47: a two- or three-letter language, an optional script and an optional region.
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$")
+
+
+def _babel_id(code: str) -> str:
+    return code.replace("-", "_")
+
+
+@cache
+def _names(babel_locale: str) -> dict:
+    return babel.Locale.parse(babel_locale).languages
+
+
+def language_name(code: str, babel_locale: str) -> str | None:
+    """The name of a language in the reader's language (CLDR), else in English, else None."""
+    for where in (babel_locale, "en"):
+        name = _names(where).get(_babel_id(code))
+        if name:
+            return name
+    return None
+
+
+@cache
+def autonym(code: str) -> str | None:
+    """The language's name for itself, when CLDR has it."""
+    try:
+        return _names(_babel_id(code)).get(_babel_id(code))
+    except (ValueError, babel.UnknownLocaleError):
+        return None
+
+
+def language_known(code: str) -> bool:
+    return bool(LANGUAGE_CODE.match(code)) and language_name(code, "en") is not None

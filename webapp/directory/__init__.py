@@ -1,0 +1,92 @@
+"""Find services: a searchable directory of organizations that help survivors, under
+/<locale>/services/. The page is a GET form searched on the server; static/js/directory.js
+searches the same index in the browser per keystroke, offline too. `flask directory import`
+and `flask directory export` move the data to and from CSV."""
+
+from __future__ import annotations
+
+import io
+import math
+from pathlib import Path
+
+import click
+from flask import Blueprint, Response, current_app, render_template, request
+
+from ..content.yamlfile import ContentError
+from ..guide import add_locale, pull_locale
+from ..pages import BY_NAME
+from . import csvio, index, search
+
+bp = Blueprint("directory", __name__, url_prefix="/<locale:lang>", cli_group="directory")
+bp.url_value_preprocessor(pull_locale)
+bp.url_defaults(add_locale)
+
+
+@bp.record_once
+def refuse_synthetic_data(state) -> None:
+    """bench/ makes synthetic directories; a deployment must never show one by mistake."""
+    app = state.app
+    if app.config.get("DIRECTORY_ALLOW_SYNTHETIC"):
+        return
+    for org in app.extensions["guide_content"].directory:
+        if org.synthetic:
+            raise ContentError(Path(app.config["CONTENT_DIR"]) / csvio.FILENAME, org.line,
+                               f"{org.id}.synthetic", "synthetic entries are for benchmarks only "
+                               "(set DIRECTORY_ALLOW_SYNTHETIC to serve them)")
+
+
+@bp.get("/services/")
+def services():
+    idx = index.get()
+    query = search.parse(idx.data, request.args)
+    order = search.search(idx.data, query)
+    pages = max(1, math.ceil(len(order) / search.PAGE_SIZE))
+    page_number = min(query.page, pages)
+    shown = order[: page_number * search.PAGE_SIZE]
+    return render_template(
+        "directory/services.html", page=BY_NAME["services"], query=query, total=len(order),
+        cards=[idx.card(i) for i in shown], more=len(order) > len(shown), next_page=page_number + 1,
+        options=idx.options, sep=idx.data["sep"], query_max=search.MAX_QUERY,
+    )
+
+
+@bp.get("/services/index.json")
+def index_json():
+    return Response(index.get().json, mimetype="application/json")
+
+
+# -- flask directory import | export ------------------------------------------------------------
+def _data_file() -> Path:
+    return Path(current_app.config["CONTENT_DIR"]) / csvio.FILENAME
+
+
+@bp.cli.command("import")
+@click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
+def import_command(csv_file: Path):
+    """Replace the directory with the rows of CSV_FILE, only if every row is valid."""
+    target = _data_file()
+    count, problems = csvio.import_csv(csv_file, target, current_app.extensions["guide_content"].helplines)
+    if problems:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(f"{len(problems)} problem(s) found; {target} was not changed.")
+    click.echo(f"{count} organizations written to {target}. Restart the app to serve them.")
+
+
+@bp.cli.command("export")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (UTF-8 with a byte-order mark, for spreadsheets) "
+                   "instead of standard output.")
+def export_command(output: Path | None):
+    """Write the directory as CSV, one row per organization."""
+    try:
+        records = csvio.read_records(_data_file())
+    except ContentError as exc:
+        raise click.ClickException(str(exc)) from None
+    buffer = io.StringIO()
+    csvio.write_csv(records, buffer)
+    if output is None:
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        output.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+        click.echo(f"{len(records)} organizations written to {output}", err=True)
