@@ -309,3 +309,20 @@ def test_cover_says_nothing_of_the_guide(client):
             assert word not in doc_assets, (loc.code, word)
             assert word not in "/calculator/"
     assert re.search(r"<title>calculator</title>", doc)
+
+
+def test_reopening_after_an_exit_in_the_installed_app_shows_the_cover(context, live_server):
+    """In the installed app the exit is remembered in localStorage (sessionStorage dies with
+    the app). Chromium cannot emulate display-mode here, so set what an exit there leaves and
+    reopen the start page in a fresh tab, as relaunching the app does."""
+    first = context.new_page()
+    first.goto(live_server.url + "/en/")
+    first.evaluate("localStorage.setItem('calc-mode', '1')")
+    first.close()
+    reopened = context.new_page()
+    reopened.goto(live_server.url + "/en/")
+    assert on_cover(reopened)
+    for key in "2580=":
+        reopened.keyboard.press(key)
+    reopened.wait_for_url(re.compile(r".*/en/$"))
+    assert reopened.evaluate("localStorage.getItem('calc-mode')") is None
