@@ -122,7 +122,11 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
+let rememberedLocale = null;
+
 async function rememberLocale(code) {
+  if (code === rememberedLocale) return;  // one write per change, not per navigation
+  rememberedLocale = code;
   const prefs = await caches.open(PREFS);
   await prefs.put(LAST_LOCALE, new Response(code, { headers: { "Content-Type": "text/plain" } }));
 }
