@@ -1,8 +1,6 @@
 """Privacy and hostile input, through the Flask test client: headers on every response, no
 cookies, the right 4xx in the reader's language, nothing reflected, never a 500."""
 
-import re
-import string
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -125,6 +123,8 @@ def test_generated_requests_never_fail(client, template, lang, seg, query, accep
     from urllib.parse import quote
 
     path = template.format(lang=quote(lang, safe=""), seg=quote(seg, safe=""))
+    # The test client reads a leading "//x" as a host name, not a path: send one slash.
+    path = "/" + path.lstrip("/")
     r = client.open(path, method=method, query_string={"q": query},
                     # CR and LF cannot travel inside an HTTP header value at all
                     headers={"Accept-Language": accept.encode("utf-8", "replace").decode("latin-1")
