@@ -7,7 +7,6 @@ from babel.messages.catalog import Catalog
 
 from webapp import create_app, locales, translate
 from tests.conftest import ROOT
-from tests.htmlparse import parse
 
 
 def shipped(loc):

@@ -54,13 +54,6 @@ def export_site(app, outdir: Path, base_url: str = "") -> list[str]:
     not_found = client.get("/en/__not-found__/", base_url=base)
     (outdir / "404.html").write_bytes(not_found.get_data())
     written += ["/", "/404.html"]
-    # Files not served through the precache list but referenced by the language picker.
-    choose_js = app.extensions["guide_asset_urls"]["choose_js"]
-    if choose_js not in written:
-        target = _target(outdir, choose_js)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(client.get(choose_js).get_data())
-        written.append(choose_js)
     return written
 
 

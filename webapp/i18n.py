@@ -13,9 +13,6 @@ from flask_babel import Babel, get_translations
 
 from . import locales
 
-ROOT = None  # set by init_app; the folder holding translations/
-
-
 def current_locale() -> locales.Locale:
     loc = g.get("locale")
     if loc is None:

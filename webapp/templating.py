@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from flask import Flask, current_app, g, request, url_for
+from flask import Flask, current_app, request, url_for
 from flask_babel import format_currency, format_date
 from markupsafe import Markup
 
@@ -59,5 +59,4 @@ def init_app(app: Flask) -> None:
         format_date=format_date,
         format_currency=format_currency,
         alternates=alternates,
-        g=g,
     )

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from tests.conftest import LiveServer, page_path, wait_for_js
+from tests.conftest import page_path, wait_for_js
 from webapp import create_app, locales
 from webapp.pages import PAGES
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.conftest import LiveServer, wait_for_js
+from tests.conftest import LiveServer
 from tests.browser.test_offline import wait_until_controlled
 from webapp import create_app, locales, translate
 from tests.conftest import ROOT
