@@ -22,10 +22,12 @@ limit_request_line = 4094
 limit_request_fields = 60
 limit_request_field_size = 8190
 
-# Privacy: the access log records no client address and no query string (%(U)s is the path
-# only). To log more for debugging, change access_log_format, knowing what it reveals.
+# Privacy: every log line is rebuilt by webapp.privacy_log.GunicornLogger: no client address,
+# no query string, no words of a request line (a path is shown only when the guide answered it
+# below 400, so it is one of the guide's own addresses); invalid requests are logged by kind
+# only. access_log_format is not used. To log more, change that class, knowing what it reveals.
+logger_class = "webapp.privacy_log.GunicornLogger"
 accesslog = "-"
-access_log_format = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 loglevel = "info"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -162,6 +162,14 @@ async function navigate(event, url) {
       return Response.redirect(`/${await preferredLocale()}/`, 302);
     }
   }
+  if (url.pathname === "/forget/") {
+    // "Remove saved data" must open offline too, in the reader's language.
+    try {
+      return await fetch(event.request);
+    } catch (error) {
+      return (await cache.match(`/${await preferredLocale()}/forget/`)) || offlinePage(await preferredLocale());
+    }
+  }
   const code = localeOf(url.pathname);
   if (code) event.waitUntil(rememberLocale(code));
   const cached = await cache.match(url.pathname);

@@ -9,9 +9,12 @@ from pathlib import Path
 
 from flask import Flask
 
+from .privacy_log import Flask as PrivateFlask
+
 from . import assets, content, delivery, errors, i18n, locales, privacy_log, quick_exit, security, templating
 from .cover import bp as cover_bp
 from .directory import bp as directory_bp
+from .forget import bp as forget_bp
 from .guide import bp as guide_bp
 from .offline import bp as offline_bp
 from .site import bp as site_bp
@@ -20,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    app = Flask(__name__, static_folder=str(ROOT / "static"), static_url_path="/static")
+    app = PrivateFlask(__name__, static_folder=str(ROOT / "static"), static_url_path="/static")
     app.config.from_mapping(
         CONTENT_DIR=os.environ.get("GUIDE_CONTENT_DIR", str(content.DEFAULT_DIR)),
         TRANSLATIONS_DIR=str(ROOT / "translations"),
@@ -56,6 +59,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(offline_bp)
     app.register_blueprint(cover_bp)
     app.register_blueprint(directory_bp)
+    app.register_blueprint(forget_bp)
 
     from . import cli
 

@@ -11,6 +11,8 @@ BUNDLES = {
     "guide_js": Bundle("js/guide.js", filters="rjsmin", output="gen/guide.%(version)s.js"),
     # Loaded only by the "Find services" page.
     "directory_js": Bundle("js/directory.js", filters="rjsmin", output="gen/directory.%(version)s.js"),
+    # Loaded only by the "Remove saved data" page.
+    "forget_js": Bundle("js/forget.js", filters="rjsmin", output="gen/forget.%(version)s.js"),
     "choose_js": Bundle("js/choose.js", filters="rjsmin", output="gen/choose.%(version)s.js"),
     # The cover screen has its own small bundles so that nothing of the guide loads with it.
     "cover_css": Bundle("cover/calc.css", filters="rcssmin", output="gen/c.%(version)s.css"),

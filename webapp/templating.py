@@ -35,7 +35,14 @@ def alternates() -> list[tuple[locales.Locale, str]]:
     return [(loc, url_for(request.endpoint, lang=loc.code)) for loc in locales.listed()]
 
 
+def source_label(url: str) -> str:
+    """A source address as a reader can read it: host and path, without https:// or www."""
+    label = url.split("://", 1)[-1]
+    return (label[4:] if label.startswith("www.") else label).rstrip("/")
+
+
 def init_app(app: Flask) -> None:
+    app.jinja_env.filters["source_label"] = source_label
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

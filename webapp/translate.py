@@ -19,6 +19,7 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from . import locales
+from .content.schema import SHORT_CODE_LIKE, number_problem
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = "messages"
@@ -120,8 +121,8 @@ def check_catalog(code: str, catalog: Catalog) -> list[Problem]:
             if found != wanted:
                 problems.append(Problem(code, msgid, f"placeholders {sorted(found) or 'none'} differ "
                                                      f"from the original's {sorted(wanted) or 'none'}"))
-            for pattern, what in ((PHONE, "phone number"), (ADDRESS, "web or e-mail address"),
-                                  (TAG, "HTML tag")):
+            for pattern, what in ((PHONE, "phone number"), (SHORT_CODE_LIKE, "short code"),
+                                  (ADDRESS, "web or e-mail address"), (TAG, "HTML tag")):
                 for hit in pattern.findall(text):
                     if hit not in source:
                         problems.append(Problem(code, msgid, f"adds a {what} not in the original: {hit!r}"))
@@ -247,8 +248,22 @@ def compile_command():
         click.echo(f"compiled {mo}")
 
 
+def check_source(catalog: Catalog) -> list[Problem]:
+    """The English messages themselves: a number typed into one (a phone number or a short
+    code such as 911) would escape helplines.yaml, and translators would copy it."""
+    problems = []
+    for message in catalog:
+        for text in _strings(message.id):
+            if problem := number_problem(text):
+                problems.append(Problem("en", text, problem))
+    return problems
+
+
 def check_all(base: Path) -> list[Problem]:
     problems: list[Problem] = []
+    pot = pot_path(base)
+    if pot.exists():
+        problems.extend(check_source(_read(pot)))
     for loc in locales.LOCALES:
         if loc.code == locales.PSEUDO:
             continue

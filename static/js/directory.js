@@ -1,7 +1,7 @@
 /* Find services, in the browser: the directory's search index for this language (saved by the
    service worker, so this works offline) searched per keystroke, with results rendered like the
-   server's and the address kept deep-linkable. Without this file the same form is searched on
-   the server. The search is the specification in webapp/directory/search.py, implemented a
+   server's. What the reader types never leaves the page: not in the address, the history, a
+   request or storage. Without this file the same form is POSTed to the server. The search is the specification in webapp/directory/search.py, implemented a
    second time; tests compare the two on the same index and inputs.
    Every user-facing string comes from the data-* attributes of #directory (translated). */
 (function () {
@@ -58,8 +58,18 @@
     return false;
   }
 
+  function asksForEnforcement(index, terms) {
+    return terms.some(function (term) {
+      return index.intent.some(function (word) {
+        return term === word || (Array.from(term).length >= 4 && word.indexOf(term) === 0);
+      });
+    });
+  }
+
   function search(index, query) {
     var o = index.orgs;
+    var police = o.police;
+    var policeGroup = asksForEnforcement(index, query.terms) ? 0 : 1;
     var hay = o.hay, services = o.services, populations = o.populations;
     var languages = o.languages, area = o.area;
     var service = position(index.services, query.service);
@@ -73,7 +83,7 @@
       return { term: term, svc: svc, anySvc: svc.indexOf(true) !== -1,
                lang: lang, anyLang: lang.indexOf(true) !== -1 };
     });
-    var tiers = [[], [], [], []];
+    var tiers = [[], [], [], [], [], [], [], []]; // (enforcement group, broad matches)
     orgs: for (var i = 0; i < hay.length; i++) {
       var broad = 0;
       if (query.state !== null) {
@@ -96,9 +106,10 @@
         if (hit.anyLang && someIn(languages[i], hit.lang)) continue;
         continue orgs;
       }
-      tiers[broad].push(i);
+      var group = police[i] ? policeGroup : 1 - policeGroup;
+      tiers[4 * group + broad].push(i);
     }
-    return tiers[0].concat(tiers[1], tiers[2], tiers[3]);
+    return [].concat.apply([], tiers);
   }
 
   var api = {
@@ -128,8 +139,8 @@
   var list = document.getElementById("directory-results");
   var strings = root.dataset;
   var page = 1;
-  var touched = false;
   var rendered = null;
+  var fallback = document.getElementById("directory-fallback");
 
   function format(template, values) {
     return template.replace(/%\((\w+)\)s|%%/g, function (match, key) {
@@ -180,8 +191,10 @@
     var li = el("li", "card org" + (police ? " helpline--police" : ""));
     li.id = "org-" + o.id[i];
     li.appendChild(el("h3", null, o.name[i]));
-    li.appendChild(el("p", police ? "badge badge--police" : "badge badge--safe",
-                      police ? strings.police : strings.safe));
+    o.badges[i].forEach(function (b) {
+      var badge = index.badges[b];
+      li.appendChild(el("p", badge[1] ? "badge badge--police" : "badge badge--safe", badge[2]));
+    });
     li.appendChild(el("p", null, o.desc[i]));
 
     var actions = el("div", "actions");
@@ -264,30 +277,7 @@
     return params;
   }
 
-  function fillFrom(search) {
-    var params = new URLSearchParams(search);
-    input.value = params.get("q") || "";
-    FILTERS.forEach(function (name) {
-      var select = form.elements[name];
-      var value = params.get(name) || "";
-      var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
-      select.value = known ? value : "";
-    });
-    page = PAGE.test(params.get("page") || "") ? parseInt(params.get("page"), 10) : 1;
-    var filters = root.querySelector("details.filters");
-    if (filters && FILTERS.some(function (name) { return form.elements[name].value; })) filters.open = true;
-  }
-
-  function deepLink(query) {
-    var params = new URLSearchParams();
-    if (input.value) params.set("q", input.value);
-    FILTERS.forEach(function (name) { if (query[name]) params.set(name, query[name]); });
-    if (page > 1) params.set("page", String(page));
-    var qs = params.toString();
-    history.replaceState(history.state, "", location.pathname + (qs ? "?" + qs : ""));
-  }
-
-  function moreLink(query, more) {
+  function moreButton(more) {
     var wrap = document.getElementById("directory-more-wrap");
     if (!more) {
       if (wrap) wrap.parentNode.removeChild(wrap);
@@ -296,16 +286,12 @@
     if (!wrap) {
       wrap = el("p");
       wrap.id = "directory-more-wrap";
-      var link = el("a", "button button--text", strings.more);
-      link.id = "directory-more";
-      wrap.appendChild(link);
+      var button = el("button", "button button--text", strings.more);
+      button.id = "directory-more";
+      button.type = "button";
+      wrap.appendChild(button);
       list.parentNode.insertBefore(wrap, list.nextSibling);
     }
-    var params = new URLSearchParams();
-    if (query.q) params.set("q", query.q);
-    FILTERS.forEach(function (name) { if (query[name]) params.set(name, query[name]); });
-    params.set("page", String(page + 1));
-    wrap.firstChild.href = location.pathname + "?" + params.toString();
   }
 
   /* Search with the form's values and show the results; `from` is the first result to focus
@@ -333,8 +319,8 @@
     if (query.truncated) notes.appendChild(el("p", "note", format(strings.truncated, { num: index.max })));
     if (query.noTerms) notes.appendChild(el("p", "note", strings.noTerms));
     if (!shown.length) notes.appendChild(el("p", "note", strings.none));
-    moreLink(query, more);
-    deepLink(query);
+    if (fallback) fallback.hidden = shown.length > 0;
+    moreButton(more);
 
     if (from !== undefined && list.children[from]) {
       var target = list.children[from];
@@ -345,9 +331,6 @@
 
   function enhance(index) {
     api.index = index;
-    // Offline, the worker answers /services/?q=… with the saved page: take the search from
-    // the address, unless the reader has already started typing.
-    if (!touched) fillFrom(location.search);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       page = 1;
@@ -360,7 +343,7 @@
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
     root.addEventListener("click", function (event) {
-      var link = event.target.closest("a");
+      var link = event.target.closest("a, button");
       if (!link) return;
       if (link.id === "directory-more") {
         event.preventDefault();
@@ -380,7 +363,6 @@
     root.setAttribute("data-ready", "");
   }
 
-  form.addEventListener("input", function () { touched = true; }, { once: true });
   fetch(strings.index, { credentials: "same-origin" })
     .then(function (response) {
       if (!response.ok) throw new Error(response.status);

@@ -10,7 +10,20 @@ from flask import g
 from webapp import locales
 from webapp.content.directory import Organization
 from webapp.content.models import Phone, TextLine
-from webapp.directory import index
+from webapp.directory import index, search
+
+# The browser's search (static/js/directory.js), called with any index.
+RUN = "([index, params]) => GuideDirectory.run(index, params)"
+
+
+def python_run(index: dict, params: dict) -> dict:
+    """The server's search, answering as GuideDirectory.run does."""
+    query = search.parse(index, params)
+    order = search.search(index, query)
+    return {"ids": [index["orgs"]["id"][i] for i in order], "terms": query.terms,
+            "truncated": query.truncated, "noTerms": query.no_terms, "q": query.q,
+            "state": query.state, "service": query.service, "population": query.population,
+            "language": query.language, "page": query.page}
 
 
 def org(ident: str, name: str = "Example", description: str = "Helps people.", **fields) -> Organization:
@@ -32,4 +45,4 @@ def build_index(app, orgs, code: str = "en") -> dict:
         return json.loads(index.Index(index.build(tuple(orgs), g.locale)).json)
 
 
-__all__ = ["org", "build_index", "Phone", "TextLine"]
+__all__ = ["org", "build_index", "python_run", "RUN", "Phone", "TextLine"]

@@ -74,15 +74,15 @@ def test_a_good_file_replaces_the_data(cli, content_copy, tmp_path):
     assert not [p.name for p in content_copy.iterdir() if p.name.startswith(".directory-")]
 
     client = create_app({"TESTING": True, "CONTENT_DIR": str(content_copy)}).test_client()
-    card = parse(client.get("/es/services/?state=TX&q=ayuda").data).find("li", id="org-example-legal")
+    card = parse(client.post("/es/services/", data={"state": "TX", "q": "ayuda"}).data).find("li", id="org-example-legal")
     assert card is not None
     assert "Ayuda legal gratuita para trabajadores." in card.text
     hrefs = {a.attrs["href"] for a in card.find_all("a")}
     assert {"tel:+15125550100", "tel:711", "sms:+15125550100?body=HELP", "mailto:help@example.org"} <= hrefs
     assert "(512) 555-0100" in card.text
     # Organizations of another state are not shown; national ones come after the state's own.
-    assert client.get("/en/services/?state=CA&q=example").data.decode().count("org-example-legal") == 0
-    ids = re.findall(r'id="org-([a-z0-9-]+)"', client.get("/en/services/?state=TX").data.decode())
+    assert client.post("/en/services/", data={"state": "CA", "q": "example"}).data.decode().count("org-example-legal") == 0
+    ids = re.findall(r'id="org-([a-z0-9-]+)"', client.post("/en/services/", data={"state": "TX"}).data.decode())
     assert ids[0] == "example-legal" and "nhth" in ids
     # And the export carries it back out the same.
     again = {r["id"]: r for r in rows_of(exported(lambda *a: create_app(

@@ -134,7 +134,7 @@ def test_synthetic_entries_are_refused_unless_allowed(content_copy):
     with pytest.raises(ContentError, match=r"directory\.yaml:\d+: example-legal\.synthetic: .*benchmarks only"):
         create_app({"TESTING": True, "CONTENT_DIR": str(content_copy)})
     app = create_app({"TESTING": True, "CONTENT_DIR": str(content_copy), "DIRECTORY_ALLOW_SYNTHETIC": True})
-    assert "org-example-legal" in app.test_client().get("/en/services/?state=TX").data.decode()
+    assert "org-example-legal" in app.test_client().post("/en/services/", data={"state": "TX"}).data.decode()
 
 
 def test_translatable_fields_are_extracted_but_not_per_locale_text():

@@ -7,35 +7,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import wait_for_js
 from tests.directory.cases import CASES
-from tests.directory.helpers import build_index, org
+from tests.directory.helpers import RUN, build_index, org, python_run
 from webapp.content import vocabulary
 from webapp.directory import search
 
 pytestmark = pytest.mark.browser
 
-RUN = "([index, params]) => GuideDirectory.run(index, params)"
 
 
-@pytest.fixture(scope="module")
-def js(browser, live_server):
-    """A page that has loaded directory.js: its search functions, called with any index."""
-    ctx = browser.new_context()
-    page = ctx.new_page()
-    page.goto(live_server.url + "/en/services/")
-    wait_for_js(page, "() => !!window.GuideDirectory")
-    yield page
-    ctx.close()
-
-
-def python_run(index: dict, params: dict) -> dict:
-    query = search.parse(index, params)
-    order = search.search(index, query)
-    return {"ids": [index["orgs"]["id"][i] for i in order], "terms": query.terms,
-            "truncated": query.truncated, "noTerms": query.no_terms, "q": query.q,
-            "state": query.state, "service": query.service, "population": query.population,
-            "language": query.language, "page": query.page}
 
 
 @pytest.mark.parametrize("lang, params", CASES, ids=lambda v: str(v)[:40])
@@ -83,13 +63,16 @@ def directories(draw):
             languages=tuple(draw(st.lists(st.sampled_from(LANGUAGES), min_size=1, max_size=2, unique=True))),
             area=tuple(draw(st.one_of(st.just([]), st.lists(st.sampled_from(STATES), min_size=1, max_size=2,
                                                             unique=True)))),
+            law_enforcement=draw(st.sampled_from([None, None, None, "police", "immigration"])),
+            priority=draw(st.sampled_from([0, 0, 0, 1, 2])),
         ))
     return orgs
 
 
 def queries(orgs):
     """Free text, or a piece of an organization's text with its case and spacing changed."""
-    pieces = [o.name for o in orgs] + [o.description for o in orgs] or ["x"]
+    # Names, descriptions, and words that ask for law enforcement or find it by synonyms.
+    pieces = [o.name for o in orgs] + [o.description for o in orgs] + ["police", "ICE", "repo", "lawyer"]
 
     @st.composite
     def piece(draw):

@@ -2,7 +2,6 @@
 (deep-linkable, in every locale), and odd queries that must get a clear answer, never an error."""
 
 import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -115,10 +114,8 @@ def test_parse_odd_queries(app):
 
 @pytest.mark.parametrize("lang, params", CASES, ids=lambda v: str(v)[:40])
 def test_fixed_cases_answer_on_the_page(client, lang, params):
-    from urllib.parse import urlencode
-
-    r = client.get(f"/{lang}/services/?" + urlencode(params))
-    assert r.status_code == 200
+    r = client.post(f"/{lang}/services/", data=params)
+    assert r.status_code == 200 and r.headers["Cache-Control"] == "no-store"
     doc = parse(r.data)
     assert doc.find("p", id="directory-status").text.strip()
     assert len(doc.find_all("h1")) == 1
@@ -135,7 +132,7 @@ def test_fixed_cases_answer_on_the_page(client, lang, params):
     ("q=a&q=b&state=ZZ&page=-4", "Organizations found: 11"),
 ])
 def test_odd_queries_get_a_clear_answer(client, query, message):
-    r = client.get("/en/services/?" + query)
+    r = client.post("/en/services/", data=query, content_type="application/x-www-form-urlencoded")
     assert r.status_code == 200
     text = " ".join(parse(r.data).find("section", **{"aria-labelledby": "directory-results-title"}).text.split())
     assert message in text
@@ -152,14 +149,12 @@ def _translated(app, loc, message):
 
 
 def test_form_keeps_the_search_and_works_in_every_locale(app, client):
-    from urllib.parse import quote
-
     for loc in locales.LOCALES:
         # Readers search in their own language: the service label as their locale names it.
         query = _translated(app, loc, "Hotline")
-        doc = parse(client.get(f"/{loc.code}/services/?q={quote(query)}&language=es").data)
+        doc = parse(client.post(f"/{loc.code}/services/", data={"q": query, "language": "es"}).data)
         form = doc.find("form", role="search")
-        assert form.attrs["method"] == "get" and form.attrs["action"] == f"/{loc.code}/services/"
+        assert form.attrs["method"] == "post" and form.attrs["action"] == f"/{loc.code}/services/"
         assert doc.find("input", id="directory-q").attrs["value"] == query
         selected = [o for o in doc.find("select", id="filter-language").find_all("option") if "selected" in o.attrs]
         assert [o.attrs["value"] for o in selected] == ["es"]
@@ -168,7 +163,7 @@ def test_form_keeps_the_search_and_works_in_every_locale(app, client):
         assert doc.find("html").attrs["lang"] == loc.code
         # Staff who speak Spanish, then lines with interpreters.
         found = [li.attrs["id"] for li in doc.find("ol", id="directory-results").find_all("li")]
-        assert found == ["org-lifeline988", "org-nhth", "org-childhelp", "org-ndvh"] or loc.code != "en"
+        assert found == ["org-nhth", "org-lifeline988", "org-childhelp", "org-ndvh"] or loc.code != "en"
         # Other lines may also mention the word in some languages; these four must be there.
         assert {"org-lifeline988", "org-nhth", "org-childhelp", "org-ndvh"} <= set(found), loc.code
 
@@ -181,7 +176,9 @@ def test_results_show_buttons_labels_and_dates(client):
     assert "Not the police and not immigration." in nhth.text
     assert "Information checked on November 28, 2026." in " ".join(nhth.text.split())
     hsi = doc.find("li", id="org-hsi")
-    assert "Law enforcement" in hsi.text and "helpline--police" in hsi.attrs["class"]
+    assert "Law enforcement: immigration enforcement (ICE)." in hsi.text
+    # A line with no sourced promise carries no "not the police" badge.
+    assert "Not the police" not in doc.find("li", id="org-lifeline988").text
     assert doc.find("li", id="org-fbi").find("a", class_="button button--call") is None
     # Numbers stay left-to-right on right-to-left pages.
     ar = parse(client.get("/ar/services/").data).find("li", id="org-nhth")
@@ -203,21 +200,25 @@ def test_index_is_json_and_saved_for_offline(app, client):
         assert {f"/{loc.code}/services/", f"/{loc.code}/services/index.json"} <= urls
 
 
-def test_more_results_are_deep_linkable(tmp_path):
+def test_more_results_are_posted_like_the_search(tmp_path):
     from bench.directory_gen import write
 
     folder = write(45, tmp_path / "content")
     client = create_app({"TESTING": True, "CONTENT_DIR": str(folder), "DIRECTORY_ALLOW_SYNTHETIC": True}).test_client()
-    url, seen = "/en/services/?q=synthetic", []
-    while url:
-        doc = parse(client.get(url).data)
+    form, seen = {"q": "synthetic"}, []
+    while form:
+        doc = parse(client.post("/en/services/", data=form).data)
         cards = doc.find("ol", id="directory-results").find_all("li")
         seen.append(len(cards))
-        more = doc.find("a", id="directory-more")
-        url = more.attrs["href"] if more else None
-        if url:
-            assert parse_qs(urlsplit(url).query)["q"] == ["synthetic"]
+        more = doc.find("button", id="directory-more")
+        # "Show more" submits the same form (which keeps the words) with the next page.
+        form = None
+        if more:
+            assert more.attrs["form"] == "directory-form" and more.attrs["type"] == "submit"
+            assert doc.find("input", id="directory-q").attrs["value"] == "synthetic"
+            form = {"q": "synthetic", more.attrs["name"]: more.attrs["value"]}
     assert seen == [20, 40, 45]
-    status = " ".join(parse(client.get("/en/services/?q=synthetic").data).find("p", id="directory-status").text.split())
+    status = " ".join(parse(client.post("/en/services/", data={"q": "synthetic"}).data)
+                      .find("p", id="directory-status").text.split())
     assert status == "Organizations found: 45 Showing the first 20."
     assert re.search(r"Organizations found: 11\b", client.get("/en/services/").data.decode()) is None

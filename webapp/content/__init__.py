@@ -12,7 +12,7 @@ from .models import Content, Helpline
 from .yamlfile import ContentError
 
 FILES = ("helplines.yaml", "industries.yaml", "signs.yaml", "faq.yaml", "resources.yaml", "quote.yaml",
-         "directory.yaml")
+         "directory.yaml", "referral_directories.yaml")
 DEFAULT_DIR = Path(__file__).parent
 
 __all__ = ["Content", "ContentError", "Helpline", "FILES", "DEFAULT_DIR", "load"]

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from . import vocabulary
-from .models import Helpline, Phone, TextLine, _phone, _text_line
+from .models import Badge, Helpline, Phone, Promise, TextLine, _phone, _text_line, badges
 from .schema import ID, Fields, entries
 from .yamlfile import ContentError, Items, Node
 
@@ -45,12 +45,20 @@ class Organization:
     web_url: str | None
     email: str | None
     hours: str | None                           # msgid
-    law_enforcement: bool
+    law_enforcement: str | None                 # None or its kind (see helplines.yaml)
     source: str
     verified_on: date
     helpline: str | None = None
     synthetic: bool = False
     line: int = field(default=0, compare=False)
+    # Sourced promises come only with a helpline of helplines.yaml; the CSV has no column.
+    promises: tuple[Promise, ...] = ()
+    # Lines that come first in every list (the National Human Trafficking Hotline...).
+    priority: int = 0
+
+    @property
+    def badges(self) -> tuple[Badge, ...]:
+        return badges(self.law_enforcement, self.promises)
 
     @property
     def national(self) -> bool:
@@ -217,7 +225,7 @@ def organization(f: Fields, helplines: dict[str, Helpline],
             web_url=attempt(f.url, "web_url"),
             email=attempt(f.email, "email"),
             hours=attempt(f.text, "hours", required=False),
-            law_enforcement=attempt(f.boolean, "law_enforcement"),
+            law_enforcement=attempt(f.enforcement, "law_enforcement"),
             source=attempt(f.url, "source", required=True),
             verified_on=attempt(f.day, "verified_on"),
         )
@@ -233,10 +241,17 @@ def organization(f: Fields, helplines: dict[str, Helpline],
         own = dict(name=line.name, description=line.description, descriptions=(), phones=line.phones,
                    text=line.text, chat_url=line.chat_url, web_url=line.web_url, email=line.email,
                    hours=line.hours, law_enforcement=line.law_enforcement, source=line.source,
-                   verified_on=line.verified_on)
+                   verified_on=line.verified_on, promises=line.promises,
+                   priority=_priority(line, helplines))
     return Organization(id=ident, services=services, populations=populations, languages=languages,
                         area=area, helpline=helpline_id, synthetic=bool(synthetic),
                         line=f.node.line, **own)
+
+
+def _priority(line: Helpline, helplines: dict[str, Helpline]) -> int:
+    """Featured lines first, in the order of helplines.yaml (the hotline is first there)."""
+    featured = [h.id for h in helplines.values() if h.featured]
+    return len(featured) - featured.index(line.id) if line.id in featured else 0
 
 
 def build(path: Path, data: object, helplines: dict[str, Helpline]) -> tuple[Organization, ...]:

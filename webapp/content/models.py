@@ -19,11 +19,22 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
+_KEYPAD = str.maketrans({c: str(d) for d, letters in
+                         ((2, "ABC"), (3, "DEF"), (4, "GHI"), (5, "JKL"), (6, "MNO"), (7, "PQRS"),
+                          (8, "TUV"), (9, "WXYZ")) for c in letters})
+
+
+def _keypad(text: str) -> str:
+    """The digits a letters form such as 1-844-7NATIVE dials."""
+    return _digits(text.upper().translate(_KEYPAD))
+
+
 @dataclass(frozen=True)
 class Phone:
     number: str
     display: str
     kind: str
+    vanity: str | None = None   # the letters form the line publishes, e.g. 1-844-7NATIVE
 
     @property
     def href(self) -> str:
@@ -42,6 +53,47 @@ class TextLine:
         return f"sms:{self.number}?body={self.keyword}" if self.keyword else f"sms:{self.number}"
 
 
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is shown."""
+    return message
+
+
+# What a line promises about itself. A badge is shown only where the line's own statement
+# (its `source`) supports it, never because a line is simply "not the police".
+CLAIMS: dict[str, str] = {
+    "not-law-enforcement": N_("Not the police and not immigration."),
+    "confidential": N_("Confidential."),
+    "anonymous": N_("You do not have to give your name."),
+}
+# The label of each kind of law-enforcement line, shown wherever the line appears.
+ENFORCEMENT_LABELS: dict[str, str] = {
+    "police": N_("Law enforcement: this line goes to the police."),
+    "federal": N_("Law enforcement: a federal police agency."),
+    "immigration": N_("Law enforcement: immigration enforcement (ICE)."),
+    "emergency": N_("Sends police, fire or an ambulance."),
+}
+
+
+@dataclass(frozen=True)
+class Promise:
+    claim: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Badge:
+    kind: str       # "police", "federal", "immigration", "emergency", or a claim id
+    message: str    # msgid
+    enforcement: bool
+
+
+def badges(law_enforcement: str | None, promises: tuple[Promise, ...]) -> tuple[Badge, ...]:
+    """The labels a line carries on every page: its law-enforcement kind first, then what it
+    promises. Templates and the directory's index both read them from here."""
+    found = [Badge(law_enforcement, ENFORCEMENT_LABELS[law_enforcement], True)] if law_enforcement else []
+    return tuple(found + [Badge(p.claim, CLAIMS[p.claim], False) for p in promises])
+
+
 @dataclass(frozen=True)
 class Helpline:
     id: str
@@ -55,8 +107,8 @@ class Helpline:
     hours: str | None
     languages: str | None
     notes: tuple[str, ...]
-    confidential: bool
-    law_enforcement: bool
+    promises: tuple[Promise, ...]
+    law_enforcement: str | None     # None, or police | federal | immigration | emergency
     featured: bool
     source: str
     verified_on: date
@@ -64,6 +116,28 @@ class Helpline:
     @property
     def voice(self) -> Phone | None:
         return next((p for p in self.phones if p.kind == "voice"), None)
+
+    @property
+    def badges(self) -> tuple[Badge, ...]:
+        return badges(self.law_enforcement, self.promises)
+
+    def promises_that(self, claim: str) -> bool:
+        return any(p.claim == claim for p in self.promises)
+
+
+def _promises(f: Fields, law_enforcement: str | None) -> tuple[Promise, ...]:
+    """Each promise names the page of the line's own that makes it; none without a source."""
+    found = []
+    for p in f.children("promises"):
+        claim = p.choice("claim", tuple(CLAIMS))
+        source = p.url("source", required=True)
+        if claim == "not-law-enforcement" and law_enforcement:
+            raise p.error("claim", "a law-enforcement line cannot promise it is not law enforcement")
+        if any(q.claim == claim for q in found):
+            raise p.error("claim", f"{claim!r} is listed twice")
+        p.done()
+        found.append(Promise(claim, source))
+    return tuple(found)
 
 
 def _phone(f: Fields) -> Phone:
@@ -73,9 +147,12 @@ def _phone(f: Fields) -> Phone:
     display = f.plain("display")
     if _digits(display).lstrip("1") != _digits(number).lstrip("1") or not display.strip():
         raise f.error("display", f"{display!r} does not show the same digits as {number!r}")
+    vanity = f.plain("vanity", required=False)
+    if vanity is not None and _keypad(vanity).lstrip("1") != _digits(number).lstrip("1"):
+        raise f.error("vanity", f"{vanity!r} does not spell the same digits as {number!r} on a keypad")
     kind = f.choice("kind", PHONE_KINDS)
     f.done()
-    return Phone(number, display, kind)
+    return Phone(number, display, kind, vanity)
 
 
 def _text_line(t: Fields, phones: tuple[Phone, ...]) -> TextLine:
@@ -96,6 +173,7 @@ def _helpline(f: Fields) -> Helpline:
     text = None
     if (t := f.child("text")) is not None:
         text = _text_line(t, phones)
+    law_enforcement = f.enforcement("law_enforcement")
     line = Helpline(
         id=f.ident(),
         name=f.text("name"),
@@ -108,8 +186,8 @@ def _helpline(f: Fields) -> Helpline:
         hours=f.text("hours", required=False),
         languages=f.text("languages", required=False),
         notes=f.text_list("notes", required=False),
-        confidential=f.boolean("confidential"),
-        law_enforcement=f.boolean("law_enforcement"),
+        promises=_promises(f, law_enforcement),
+        law_enforcement=law_enforcement,
         featured=f.boolean("featured", default=False),
         source=f.url("source", required=True),
         verified_on=f.day("verified_on"),
@@ -205,6 +283,29 @@ def _resource(f: Fields) -> Resource:
 
 
 @dataclass(frozen=True)
+class ReferralDirectory:
+    id: str
+    name: str
+    description: str
+    url: str
+    law_enforcement: str | None
+    source: str
+    verified_on: date
+
+    @property
+    def badges(self) -> tuple[Badge, ...]:
+        return badges(self.law_enforcement, ())
+
+
+def _referral_directory(f: Fields) -> ReferralDirectory:
+    d = ReferralDirectory(f.ident(), f.text("name"), f.text("description"), f.url("url", required=True),
+                          f.enforcement("law_enforcement"), f.url("source", required=True),
+                          f.day("verified_on"))
+    f.done()
+    return d
+
+
+@dataclass(frozen=True)
 class Quote:
     text: str
     attribution: str
@@ -219,6 +320,7 @@ class Content:
     questions: tuple[Question, ...]
     resources: tuple[Resource, ...]
     quote: Quote
+    referral_directories: tuple[ReferralDirectory, ...] = ()
     # Organizations of directory.yaml (webapp/content/directory.py), in file order.
     directory: tuple = ()
 
@@ -244,4 +346,6 @@ def build(directory: Path, loaded: dict[str, object], icons: Path) -> Content:
         questions=tuple(_question(f, set(helplines)) for f in entries(path("faq.yaml"), loaded["faq.yaml"])),
         resources=tuple(_resource(f) for f in entries(path("resources.yaml"), loaded["resources.yaml"])),
         quote=quote,
+        referral_directories=tuple(_referral_directory(f) for f in entries(
+            path("referral_directories.yaml"), loaded["referral_directories.yaml"])),
     )

@@ -20,6 +20,21 @@ EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 MARKUP = re.compile(r"<[A-Za-z/!]|[{}]")
 ADDRESS = re.compile(r"https?://|www\.|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.", re.I)
 PHONE_LIKE = re.compile(r"\d(?:[\s().-]?\d){6,}")
+# Short codes a reader dials or texts: N11 (911, 711...), 988, and 5-6 digit text codes
+# (233733, 88788). Years, ages, days and counts ("2017", "40 hours", "32,000") do not match.
+SHORT_CODE_LIKE = re.compile(r"(?<![\d,.])(?:[2-9]11|988|\d{5,6})(?![\d,.])")
+# How a line relates to law enforcement; each kind has its own label on every page.
+ENFORCEMENT = ("police", "federal", "immigration", "emergency")
+
+
+def number_problem(text: str) -> str | None:
+    """Why a translatable text must not carry this number, or None. One rule for the content
+    files and for `flask translate check`: numbers live in helplines.yaml only."""
+    if PHONE_LIKE.search(text):
+        return "must not contain a phone number (numbers live in helplines.yaml)"
+    if m := SHORT_CODE_LIKE.search(text):
+        return f"must not contain the short code {m.group(0)} (numbers live in helplines.yaml)"
+    return None
 
 
 class Fields:
@@ -87,8 +102,8 @@ class Fields:
             raise self.error(key, "must not contain HTML or braces")
         if ADDRESS.search(value):
             raise self.error(key, "must not contain a web or e-mail address (use a data field)")
-        if PHONE_LIKE.search(value):
-            raise self.error(key, "must not contain a phone number (numbers live in helplines.yaml)")
+        if problem := number_problem(value):
+            raise self.error(key, problem)
         if "%" in value:
             raise self.error(key, "must not contain % (it breaks message formatting)")
 
@@ -131,6 +146,17 @@ class Fields:
         if not isinstance(value, bool):
             raise self.error(key, "must be true or false")
         return value
+
+    def enforcement(self, key: str = "law_enforcement") -> str | None:
+        """None for a line that is not law enforcement, else its kind (`true` is "police")."""
+        value = self._get(key, True)
+        if value is False:
+            return None
+        if value is True:
+            return "police"
+        if isinstance(value, str) and value in ENFORCEMENT:
+            return value
+        raise self.error(key, f"{value!r} must be true or false, or one of {', '.join(ENFORCEMENT)}")
 
     def day(self, key: str) -> date:
         value = self.plain(key)

@@ -38,6 +38,48 @@ SERVICES: dict[str, str] = {
 # An organization with interpreters matches a search for any language (see search.py).
 INTERPRETATION = "interpretation"
 
+# The words people type when they need a service, so that "lawyer", "visa" or "abogado" find
+# it (see search.py). Each is one message: translators give the words of their language,
+# separated by commas; the English words are searched in every language too.
+# TRANSLATORS (for every message below): words a reader might type to look for this service,
+# separated by commas. Use everyday words of your language, with and without accents is fine.
+# Do not add numbers or web addresses.
+SERVICE_WORDS: dict[str, str] = {
+    "hotline": N_("hotline, helpline, help, call, talk, phone, text, chat, trafficking, forced labor"),
+    # A service that refers people on is also found by the words of every need it refers to
+    # (REFERRED, below).
+    "referrals": N_("referral, help, services, support, find help, food, transportation"),
+    "case-management": N_("case manager, caseworker, social worker, advocate, support"),
+    "shelter-housing": N_("shelter, housing, home, place to stay, somewhere to sleep, bed, room"),
+    "legal": N_("lawyer, attorney, legal help, legal aid, court, rights, advice"),
+    "immigration-legal": N_("immigration, immigrant, visa, green card, papers, documents, deportation, "
+                            "asylum, status, lawyer"),
+    "labor-rights": N_("wages, pay, paycheck, salary, unpaid, money, overtime, boss, employer, job, work"),
+    "workplace-safety": N_("injury, injured, hurt, accident, safety, unsafe, chemicals, heat"),
+    "medical": N_("doctor, nurse, clinic, hospital, health, medicine, sick, injury"),
+    "mental-health": N_("counselor, counseling, therapy, stress, depressed, suicide, crisis, trauma"),
+    "interpretation": N_("interpreter, translator, translation, language"),
+    "report-crime": N_("police, report, crime, tip, investigate, enforcement, FBI, ICE, HSI"),
+}
+
+# The needs a referral service connects people with: its searchable text includes their words.
+REFERRED = ("case-management", "shelter-housing", "legal", "immigration-legal", "labor-rights",
+            "workplace-safety", "medical", "mental-health", "interpretation")
+
+# A search that names a law-enforcement agency or asks to report a crime (see search.py):
+# only then may law-enforcement lines come before the others.
+# TRANSLATORS: words a reader types to look for the police or to report a crime, separated by
+# commas. Keep FBI, ICE and HSI. Add the everyday words of your language for police and report.
+ENFORCEMENT_WORDS = N_("police, sheriff, cop, FBI, ICE, HSI, report, crime, tip, enforcement, investigate")
+# Dialled codes are data, not words to translate.
+ENFORCEMENT_CODES = ("911",)
+
+
+def words(message: str) -> list[str]:
+    """The comma-separated words of a translated message."""
+    return [w.strip() for w in message.replace("،", ",").replace("、", ",").replace("，", ",").split(",")
+            if w.strip()]
+
 POPULATIONS: dict[str, str] = {
     # Matches a search for any population (see search.py); not offered as a filter itself.
     "everyone": N_("Anyone"),

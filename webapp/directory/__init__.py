@@ -1,6 +1,8 @@
 """Find services: a searchable directory of organizations that help survivors, under
-/<locale>/services/. The page is a GET form searched on the server; static/js/directory.js
-searches the same index in the browser per keystroke, offline too. `flask directory import`
+/<locale>/services/. Without JavaScript the search form is POSTed and answered with
+`Cache-Control: no-store`, so what a reader types never sits in an address, the history or a
+cache; GET shows the whole directory and ignores any query string. static/js/directory.js
+searches the same index in the browser per keystroke, offline too, without touching the address. `flask directory import`
 and `flask directory export` move the data to and from CSV."""
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import math
 from pathlib import Path
 
 import click
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, make_response, render_template, request
 
 from ..content.yamlfile import ContentError
 from ..guide import add_locale, pull_locale
@@ -35,19 +37,24 @@ def refuse_synthetic_data(state) -> None:
                                "(set DIRECTORY_ALLOW_SYNTHETIC to serve them)")
 
 
-@bp.get("/services/")
+@bp.route("/services/", methods=["GET", "POST"])
 def services():
     idx = index.get()
-    query = search.parse(idx.data, request.args)
+    # A GET never searches: an old link or a typed address with ?q=… shows the whole list.
+    query = search.parse(idx.data, request.form if request.method == "POST" else {})
     order = search.search(idx.data, query)
     pages = max(1, math.ceil(len(order) / search.PAGE_SIZE))
     page_number = min(query.page, pages)
     shown = order[: page_number * search.PAGE_SIZE]
-    return render_template(
+    response = make_response(render_template(
         "directory/services.html", page=BY_NAME["services"], query=query, total=len(order),
         cards=[idx.card(i) for i in shown], more=len(order) > len(shown), next_page=page_number + 1,
         options=idx.options, sep=idx.data["sep"], query_max=search.MAX_QUERY,
-    )
+    ))
+    if request.method == "POST":
+        # The answer shows the reader's words: no browser or proxy may keep it.
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.get("/services/index.json")

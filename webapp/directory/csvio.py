@@ -22,7 +22,7 @@ import yaml
 from ..content import directory as models
 from ..content import yamlfile
 from ..content.models import E164_US, PHONE_KINDS, SHORT_CODE, Helpline
-from ..content.schema import Fields
+from ..content.schema import ENFORCEMENT, Fields
 from ..content.vocabulary import NATIONAL
 from ..content.yamlfile import ContentError
 
@@ -60,7 +60,7 @@ HEADER = """\
 #   area          national, or a list of two-letter state or territory codes
 #   phones        number (E.164 or short code), display (as published), kind (voice|tty|video|abroad)
 #   text          number and optional keyword;  chat_url, web_url, email: as published
-#   law_enforcement  true for police and federal investigators: labelled on every result
+#   law_enforcement  no, yes (police), federal, immigration or emergency: labelled on every result
 #   source, verified_on   where the facts were checked, and when
 #
 # Only real organizations with published facts: never an invented name, number or address.
@@ -217,6 +217,10 @@ def _record(row: _Row) -> tuple[dict, dict[int, str]]:
             rec[key] = True
         elif value in FALSE:
             rec[key] = False
+        elif key == "law_enforcement" and value in ENFORCEMENT:
+            rec[key] = value
+        elif value and key == "law_enforcement":
+            row.problem(key, f"{row.get(key)!r} must be no, yes, or one of {', '.join(ENFORCEMENT)}")
         elif value:
             row.problem(key, f"{row.get(key)!r} must be yes or no")
     return rec, phone_columns

@@ -19,11 +19,11 @@ from flask import current_app
 from .. import i18n, locales
 from ..content import vocabulary
 from ..content.directory import Organization
-from ..content.models import Phone, TextLine
+from ..content.models import CLAIMS, ENFORCEMENT_LABELS, Phone, TextLine
 from ..i18n import gettext as _
 from . import search
 
-VERSION = 1
+VERSION = 2
 
 
 def list_separator(babel_locale: str) -> str:
@@ -42,7 +42,23 @@ def _language_codes(orgs: tuple[Organization, ...]) -> list[str]:
 
 def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
     """The index for the locale of the current request (gettext and dates follow it)."""
-    services = [[sid, _(label), search.normalize(_(label))] for sid, label in vocabulary.SERVICES.items()]
+    def service_words(sid: str) -> list[str]:
+        message = vocabulary.SERVICE_WORDS[sid]
+        return [_(vocabulary.SERVICES[sid]), *vocabulary.words(_(message)), *vocabulary.words(message)]
+
+    services = []
+    for sid, label in vocabulary.SERVICES.items():
+        words = service_words(sid)
+        if sid == "referrals":
+            words += [w for need in vocabulary.REFERRED for w in service_words(need)]
+        services.append([sid, _(label), search.normalize(" ".join(words))])
+    intent = sorted({search.normalize(w) for w in (
+        *vocabulary.words(_(vocabulary.ENFORCEMENT_WORDS)), *vocabulary.words(vocabulary.ENFORCEMENT_WORDS),
+        *vocabulary.ENFORCEMENT_CODES)} - {""})
+    # Every label a result can carry: [id, 1 for law enforcement, text in this language].
+    badges = [[kind, 1, _(text)] for kind, text in ENFORCEMENT_LABELS.items()] + \
+             [[claim, 0, _(text)] for claim, text in CLAIMS.items()]
+    badge_pos = {entry[0]: i for i, entry in enumerate(badges)}
     populations = [[pid, _(label), search.normalize(_(label))]
                    for pid, label in vocabulary.POPULATIONS.items()]
     languages = []
@@ -65,10 +81,11 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         name = _(org.name)
         description = org.description_in(loc.code) or _(org.description)
         rows.append((search.normalize(name), org.id, org, name, description))
-    rows.sort(key=lambda row: (row[0], row[1]))
+    # Law enforcement after every other line, the featured lines (the hotline) first.
+    rows.sort(key=lambda row: (bool(row[2].law_enforcement), -row[2].priority, row[0], row[1]))
 
     columns: dict[str, list] = {key: [] for key in (
-        "id", "name", "desc", "hay", "services", "populations", "languages", "area", "police",
+        "id", "name", "desc", "hay", "services", "populations", "languages", "area", "police", "badges",
         "phones", "text", "chat", "web", "email", "hours", "checked")}
     dates: dict[str, str] = {}
     for norm_name, ident, org, name, description in rows:
@@ -81,6 +98,7 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         columns["languages"].append([lang_pos[c] for c in org.languages])
         columns["area"].append(None if org.national else list(org.area))
         columns["police"].append(1 if org.law_enforcement else 0)
+        columns["badges"].append([badge_pos[b.kind] for b in org.badges])
         columns["phones"].append([[p.number, p.display, p.kind] for p in org.phones])
         columns["text"].append([org.text.number, org.text.display, org.text.keyword]
                                if org.text else None)
@@ -97,19 +115,29 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         "version": VERSION, "locale": loc.code, "max": search.MAX_QUERY, "page": search.PAGE_SIZE,
         "sep": list_separator(loc.babel),
         "services": services, "populations": populations, "languages": languages, "states": states,
+        "intent": intent, "badges": badges,
         "dates": dates, "orgs": columns,
     }
 
 
 @dataclass(frozen=True)
+class CardBadge:
+    """A label already translated (templates pass it through gettext, which leaves it as is)."""
+
+    enforcement: bool
+    message: str
+
+
+@dataclass(frozen=True)
 class Card:
     """One result as templates show it, read from the index (as the browser does), with the
-    attributes the helpline macros expect (voice, text, chat_url, law_enforcement)."""
+    attributes the helpline macros expect (voice, text, chat_url, law_enforcement, badges)."""
 
     id: str
     name: str
     description: str
     law_enforcement: bool
+    badges: tuple
     phones: tuple[Phone, ...]
     text: TextLine | None
     chat_url: str | None
@@ -140,6 +168,8 @@ class Index:
         text = o["text"][i]
         return Card(
             id=o["id"][i], name=o["name"][i], description=o["desc"][i], law_enforcement=bool(o["police"][i]),
+            badges=tuple(CardBadge(enforcement=bool(d["badges"][b][1]), message=d["badges"][b][2])
+                         for b in o["badges"][i]),
             phones=tuple(Phone(*p) for p in o["phones"][i]),
             text=TextLine(*text) if text else None,
             chat_url=o["chat"][i], web_url=o["web"][i], email=o["email"][i], hours=o["hours"][i],

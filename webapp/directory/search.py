@@ -1,11 +1,18 @@
 """Directory search: one specification, implemented here for the server (the no-JavaScript
-form) and in static/js/directory.js for the browser (per keystroke, offline). Tests run both
-on the same index and inputs and require the same results.
+form, POSTed so that no search reaches an address) and in static/js/directory.js for the
+browser (per keystroke, offline, never touching the address). Tests run both on the same
+index and inputs and require the same results (tests/directory/cases.py: one table).
 
 The specification
 -----------------
 Both sides search the same index (see index.py): per locale, every text already translated,
-and each organization's `hay` = normalize(name) + " " + normalize(description).
+and each organization's `hay` = normalize(name) + " " + normalize(description). A service's
+searchable text is its label plus the words people use for it (vocabulary.SERVICE_WORDS, in
+the reader's language and in English), so "lawyer", "visa" or "abogado" find a service;
+"referrals" also carries the words of every need it refers to (vocabulary.REFERRED).
+Organizations are in index order: every line that is not law enforcement before every
+law-enforcement line; featured lines (the National Human Trafficking Hotline) first; then
+by normalized name and id.
 
 normalize(text):
   1. NFKD, then lowercase (Python str.lower, JS toLowerCase), then NFKD again;
@@ -29,10 +36,13 @@ search(query) → positions in the index:
     service    it lists the service;
     population it lists the population, or "everyone";
     language   its staff speak the language, or it offers interpreters.
-  Order: the index order (normalized name, then id, fixed when the index is built), except that
-  organizations that match a filter only broadly (national for a state, "everyone" for a
-  population, interpreters for a language) come after the others, by how many such broad
-  matches they have (a stable partition).
+  Order: the index order, except that organizations that match a filter only broadly
+  (national for a state, "everyone" for a population, interpreters for a language) come
+  after the others, by how many such broad matches they have (a stable partition);
+  and law-enforcement lines always come after the others, unless the reader asked for them:
+  some term equals a word of the index's `intent` list (police, FBI, ICE, report... in the
+  reader's language and in English) or, at 4 letters or more, begins one. Then they come
+  first. Immigration words are not intent words: they find legal help and the hotline first.
   No terms and no filters: every organization.
 """
 
@@ -94,13 +104,6 @@ class Query:
     def empty(self) -> bool:
         return not self.terms and not any(getattr(self, f) for f in FILTERS)
 
-    def params(self, **changes) -> dict[str, str]:
-        """The query string that shows this search (deep link), without empty values."""
-        values = {"q": self.q, **{f: getattr(self, f) for f in FILTERS}, "page": self.page}
-        values.update(changes)
-        return {k: str(v) for k, v in values.items() if v and not (k == "page" and v == 1)}
-
-
 def _ids(vocab: list) -> set:
     return {entry[0] for entry in vocab}
 
@@ -126,8 +129,15 @@ def _position(vocab: list, ident: str | None) -> int:
     return next((i for i, entry in enumerate(vocab) if entry[0] == ident), -1)
 
 
+def asks_for_enforcement(index: dict, terms: list[str]) -> bool:
+    return any(term == word or (len(term) >= 4 and word.startswith(term))
+               for term in terms for word in index["intent"])
+
+
 def search(index: dict, query: Query) -> list[int]:
     orgs = index["orgs"]
+    police = orgs["police"]
+    police_group = 0 if asks_for_enforcement(index, query.terms) else 1
     hay, services, populations = orgs["hay"], orgs["services"], orgs["populations"]
     languages, area = orgs["languages"], orgs["area"]
     service = _position(index["services"], query.service)
@@ -140,7 +150,7 @@ def search(index: dict, query: Query) -> list[int]:
                   {i for i, lang in enumerate(index["languages"]) if t in lang[2]},
                   t) for t in query.terms]
 
-    tiers: list[list[int]] = [[], [], [], []]
+    tiers: list[list[int]] = [[] for _ in range(8)]   # (enforcement group, broad matches)
     for i in range(len(hay)):
         broad = 0
         if query.state is not None:
@@ -169,5 +179,6 @@ def search(index: dict, query: Query) -> list[int]:
                 continue
             break
         else:
-            tiers[broad].append(i)
+            group = police_group if police[i] else 1 - police_group
+            tiers[4 * group + broad].append(i)
     return [i for tier in tiers for i in tier]
