@@ -47,7 +47,7 @@ PAGES: tuple[Page, ...] = (
     Page("questions", "questions", N_("Questions and answers"),
          N_("Answers to questions survivors and helpers often ask."), "question"),
     Page("resources", "resources", N_("Resources"),
-         N_("Videos, guides and training from government programs."), "book"),
+         N_("Videos, guides and training about labor trafficking."), "book"),
     Page("safety", "safety", N_("Staying safe on your phone"),
          N_("What a quick exit can and cannot hide."), "shield"),
     Page("about", "about", N_("About this guide"),

@@ -268,7 +268,7 @@ AUDIENCES = ("workers", "practitioners", "everyone")
 class Resource:
     id: str
     title: str
-    publisher: str
+    publisher: str | None  # only where FACTS.md names the publisher
     kind: str
     description: str
     audience: str
@@ -276,7 +276,7 @@ class Resource:
 
 
 def _resource(f: Fields) -> Resource:
-    r = Resource(f.ident(), f.plain("title"), f.text("publisher"), f.choice("kind", RESOURCE_KINDS),
+    r = Resource(f.ident(), f.plain("title"), f.text("publisher", required=False), f.choice("kind", RESOURCE_KINDS),
                  f.text("description"), f.choice("audience", AUDIENCES), f.url("url"))
     f.done()
     return r
