@@ -84,6 +84,7 @@ HOTLINE_NAME = {
     "fr": r"Ligne nationale contre la traite",
     "ru": r"по борьбе с торговлей людьми",
     "tl": r"Hotline Laban sa (Human )?Trafficking",
+    "zh-Hans": r"人口贩运热线",
 }
 HELPLINE_NOT = {"ru": r"горяч", "tl": r"hotline"}
 # English messages that speak of the National Human Trafficking Hotline ("the hotline", "the
