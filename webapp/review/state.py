@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import textwrap
 import unicodedata
 from dataclasses import dataclass
 
@@ -24,6 +25,10 @@ from babel.messages.catalog import Catalog, Message
 MARK = re.compile(r"^reviewed: (\d{4}-\d\d-\d\d) (\S{1,8}) ([0-9a-f]{10})$")
 CHANGED = "changed since review: "
 NOTE = "review note: "
+# Babel wraps comments longer than the catalog's line width into separate comment lines; a long
+# note is written as its own short lines so that it reads back whole.
+NOTE_MORE = "review note, continued: "
+NOTE_WIDTH = 60
 INITIALS = re.compile(r"^[^\W\d_]{1,4}$")
 # Bidirectional overrides and isolates can make a note display as something it is not.
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
@@ -82,7 +87,13 @@ def state(message: Message) -> str | None:
 
 
 def notes(message: Message) -> list[str]:
-    return [c[len(NOTE):] for c in message.user_comments if c.startswith(NOTE)]
+    found: list[str] = []
+    for comment in message.user_comments:
+        if comment.startswith(NOTE):
+            found.append(comment[len(NOTE):])
+        elif comment.startswith(NOTE_MORE) and found:
+            found[-1] += " " + comment[len(NOTE_MORE):]
+    return found
 
 
 def clean_text(text: str, limit: int = NOTE_MAX) -> str:
@@ -95,7 +106,7 @@ def clean_text(text: str, limit: int = NOTE_MAX) -> str:
 
 def _without_review(message: Message) -> list[str]:
     return [c for c in message.user_comments
-            if not (MARK.match(c.strip()) or c.startswith(CHANGED) or c.startswith(NOTE))]
+            if not (MARK.match(c.strip()) or c.startswith((CHANGED, NOTE, NOTE_MORE)))]
 
 
 def set_reviewed(message: Message, day: str, reviewer: str) -> None:
@@ -108,7 +119,9 @@ def set_change_requested(message: Message, day: str, reviewer: str, note: str) -
     if not INITIALS.match(reviewer):
         raise ValueError(f"reviewer initials must be 1 to 4 letters, not {reviewer!r}")
     note = clean_text(note) or "(no note)"
-    message.user_comments = _without_review(message) + [f"{NOTE}{day} {reviewer}: {note}"]
+    lines = textwrap.wrap(note, NOTE_WIDTH, break_long_words=False, break_on_hyphens=False)
+    message.user_comments = (_without_review(message) + [f"{NOTE}{day} {reviewer}: {lines[0]}"]
+                             + [f"{NOTE_MORE}{line}" for line in lines[1:]])
 
 
 def expire(catalog: Catalog) -> list[Message]:
