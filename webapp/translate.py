@@ -1,6 +1,7 @@
 """`flask translate extract | update | init LANG | compile | check | stats` (and, from
-review/commands.py, `review LANG` and `approve LANG FILE`), on Babel's Python API. Catalogs are untrusted input: `check` refuses what could break a page or change
-a helpline (placeholders, numbers, addresses, markup) and names locale, message and problem."""
+review/commands.py, `review LANG` and `approve LANG FILE`), on Babel's Python API. Catalogs
+are untrusted input: `check` refuses what could break a page or change a helpline
+(placeholders, numbers, addresses, markup) and names locale, message and problem."""
 
 from __future__ import annotations
 
@@ -130,7 +131,8 @@ def check_catalog(code: str, catalog: Catalog) -> list[Problem]:
 
 
 # -- commands -------------------------------------------------------------------------------
-translate = AppGroup("translate", help="Translation catalogs: extract, update, init, compile, check, stats.")
+translate = AppGroup("translate", help="Translation catalogs: extract, update, init, compile, "
+                                         "check, stats, review, approve.")
 
 
 @translate.command()

@@ -109,7 +109,10 @@ def test_stats_and_footer_match(base):
     assert percents["es"] == "33" and percents["fr"] == "100" and percents["vi"] == "0"
 
     client = app.test_client()
-    footer = lambda code: re.search(r'<footer.*</footer>', client.get(f"/{code}/").get_data(as_text=True), re.S).group()
+    def footer(code):
+        body = client.get(f"/{code}/").get_data(as_text=True)
+        return re.search(r"<footer.*</footer>", body, re.S).group()
+
     es_footer = footer("es")
     assert re.search(r"revisó el 33\W{0,2}% de esta traducción", es_footer), es_footer
     assert "todavía no ha revisado" not in es_footer
@@ -168,6 +171,11 @@ def test_note_cannot_inject_catalog_syntax_or_markup(app, base, tmp_path):
     assert note == (f'{TODAY} AB: Fine msgid "Get help now" msgstr "Call 1-800-555-0100" #, fuzzy '
                     "[31mevil <script>alert(1)</script>")
     assert translate.check_catalog("es", after) == []
+    # The next sheet shows the note to the translator as text.
+    (tmp_path / "again").mkdir()
+    again = make_sheet(app, base, tmp_path / "again", "es")
+    html = again.read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and "evil &lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
 @pytest.mark.parametrize("edit, message", [

@@ -62,10 +62,11 @@ def test_sheet_highlights_placeholders_and_flags_problems():
     from babel.messages.catalog import Catalog
 
     cat = Catalog(locale="es")
-    cat.add("Call %(number)s now", "Llama ahora", flags=("python-format",), locations=[("webapp/templates/base.html", 1)])
-    cat.add("Help", "Help", locations=[("webapp/templates/base.html", 1)])
-    cat.add("Read the signs", "Lee las señales en www.example.org", locations=[("webapp/content/signs.yaml", 1)])
-    cat.add("Untranslated", "", locations=[("webapp/templates/base.html", 1)])
+    base, signs = [("webapp/templates/base.html", 1)], [("webapp/content/signs.yaml", 1)]
+    cat.add("Call %(number)s now", "Llama ahora", flags=("python-format",), locations=base)
+    cat.add("Help", "Help", locations=base)
+    cat.add("Read the signs", "Lee las señales en www.example.org", locations=signs)
+    cat.add("Untranslated", "", locations=base)
     html = sheet.render_html(cat, locales.BY_CODE["es"])
     doc = parse(html)
     rows = {r.find("td", class_="en").find("p").text: r for r in doc.find_all("tr", class_="msg")}

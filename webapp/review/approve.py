@@ -122,7 +122,8 @@ def parse_html(path: Path) -> Sheet:
 
 def parse_csv(path: Path) -> Sheet:
     reader = csv.DictReader(io.StringIO(_decode(path), newline=""))
-    missing = [c for c in ("language", "key", "seen", "verdict", "note") if c not in (reader.fieldnames or [])]
+    columns = reader.fieldnames or []
+    missing = [c for c in ("language", "key", "seen", "verdict", "note") if c not in columns]
     if missing:
         raise SheetError(f"{path.name}:1: missing column(s) {', '.join(missing)}; the columns are "
                          f"{', '.join(CSV_COLUMNS)} (from `flask translate review LANG --output FILE.csv`)")

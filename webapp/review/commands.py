@@ -16,7 +16,8 @@ from . import sheet, state
 def _locale(lang: str) -> locales.Locale:
     loc = locales.get(lang) or next((l for l in locales.LOCALES if l.babel == lang), None)
     if loc is None or loc.code in (locales.DEFAULT, locales.PSEUDO):
-        choices = ", ".join(l.code for l in locales.LOCALES if l.code not in (locales.DEFAULT, locales.PSEUDO))
+        choices = ", ".join(l.code for l in locales.LOCALES
+                            if l.code not in (locales.DEFAULT, locales.PSEUDO))
         raise click.BadParameter(f"{lang!r} is not a translated language; choose one of {choices}",
                                  param_hint="LANG")
     return loc

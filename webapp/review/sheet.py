@@ -112,7 +112,8 @@ def flags(message: Message, babel_id: str) -> list[str]:
     ratio = sum(map(len, translation)) / max(sum(map(len, english)), 1)
     low, high = (0.15, 1.5) if babel_id in DENSE_SCRIPTS else (0.5, 2.2)
     if ratio < low or ratio > high:
-        found.append(f"Much {'shorter' if ratio < low else 'longer'} than the English: is something missing or added?")
+        size = "shorter" if ratio < low else "longer"
+        found.append(f"Much {size} than the English: is something missing or added?")
     if any(re.search(r"\d", t) or ADDRESS.search(t) for t in translation):
         found.append("Contains a number or an address: check it is the same as in the English.")
     wanted = set(PLACEHOLDER.findall(" ".join(english)))
@@ -162,10 +163,6 @@ def _environment() -> Environment:
     return env
 
 
-def catalog_version(catalog: Catalog) -> str:
-    return state._digest(*sorted(state.fingerprint(m) for m in catalog if m.id))
-
-
 def render_html(catalog: Catalog, loc: locales.Locale, base_url: str = "") -> str:
     page_names = {}
     for name in ORDER:
@@ -188,7 +185,6 @@ def render_html(catalog: Catalog, loc: locales.Locale, base_url: str = "") -> st
     env = _environment()
     return env.get_template("sheet.html").render(
         loc=loc, groups=groups, page_names=page_names, link=link, figures=figures,
-        version=catalog_version(catalog),
         made=datetime.now(timezone.utc).strftime("%Y-%m-%d"),
         css=Markup((TEMPLATES / "sheet.css").read_text(encoding="utf-8")),
         js=Markup((TEMPLATES / "sheet.js").read_text(encoding="utf-8")),
