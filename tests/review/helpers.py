@@ -28,11 +28,12 @@ def save(base: Path, code: str, cat) -> None:
 
 def invoke(app, base: Path, *args):
     """Run `flask translate …` against the copy in `base`."""
+    previous = app.config["TRANSLATIONS_DIR"]
     app.config["TRANSLATIONS_DIR"] = str(base)
     try:
         return app.test_cli_runner().invoke(args=["translate", *args])
     finally:
-        app.config["TRANSLATIONS_DIR"] = str(ROOT / "translations")
+        app.config["TRANSLATIONS_DIR"] = previous
 
 
 def review_states(cat) -> dict[str, str]:
