@@ -7,6 +7,7 @@ from flask import Flask
 
 def init_app(app: Flask) -> None:
     from .export import export_command
+    from .review import commands as _review_commands  # noqa: F401 - adds `translate review|approve`
     from .translate import translate
 
     app.cli.add_command(translate)

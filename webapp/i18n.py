@@ -8,10 +8,11 @@ English message instead of failing the page.
 
 from __future__ import annotations
 
-from flask import Flask, g, request
+from flask import Flask, current_app, g, request
 from flask_babel import Babel, get_translations
 
 from . import locales
+from .review import state as review_state
 
 def current_locale() -> locales.Locale:
     loc = g.get("locale")
@@ -45,28 +46,32 @@ def ngettext(singular: str, plural: str, num: int, **variables) -> str:
     return _format(translated, singular if num == 1 else plural, variables)
 
 
-def measure_completion(translations_dir: str) -> dict[str, float]:
-    """Share of translated, confirmed messages per locale, read from the .po files."""
+def measure_catalogs(translations_dir: str) -> dict[str, "review_state.Figures"]:
+    """Translated and reviewed messages per locale, read from the .po files at start-up."""
     from pathlib import Path
 
     from babel.messages.pofile import read_po
 
     result = {}
     for loc in locales.LOCALES:
-        path = Path(translations_dir) / loc.babel / "LC_MESSAGES" / "messages.po"
         if loc.code == locales.DEFAULT:
-            result[loc.code] = 1.0
             continue
+        path = Path(translations_dir) / loc.babel / "LC_MESSAGES" / "messages.po"
         if not path.exists():
-            result[loc.code] = 0.0
+            result[loc.code] = review_state.Figures(0, 0, 0, 0)
             continue
         with path.open("rb") as fh:
-            catalog = read_po(fh)
-        messages = [m for m in catalog if m.id]
-        done = [m for m in messages if m.string and not m.fuzzy
-                and all(m.string if isinstance(m.string, tuple) else [m.string])]
-        result[loc.code] = len(done) / max(len(messages), 1)
+            result[loc.code] = review_state.figures(read_po(fh))
     return result
+
+
+def review_percent(loc: locales.Locale) -> int:
+    """Whole percent of the locale's messages checked by a native speaker (100 for English,
+    whose text is the original): the footer says so below 100."""
+    if loc.code == locales.DEFAULT:
+        return 100
+    figures = current_app.extensions["guide_locale_figures"].get(loc.code)
+    return figures.review_percent if figures else 0
 
 
 def format_day(value) -> str:
@@ -79,8 +84,12 @@ def format_day(value) -> str:
 
 def init_app(app: Flask, translations_dir: str) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "en")
-    app.extensions["guide_locale_completion"] = measure_completion(translations_dir)
+    figures = measure_catalogs(translations_dir)
+    app.extensions["guide_locale_figures"] = figures
+    app.extensions["guide_locale_completion"] = {"en": 1.0} | {
+        code: f.completion for code, f in figures.items()}
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = translations_dir
     Babel(app, locale_selector=_select_babel_locale)
     # Replace Flask-Babel's Markup-returning callables with the escaping ones above.
-    app.jinja_env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, format_day=format_day)
+    app.jinja_env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, format_day=format_day,
+                                  review_percent=review_percent)

@@ -22,8 +22,6 @@ class Locale:
     babel: str
     autonym: str
     direction: str = "ltr"
-    # False until a native speaker has reviewed the whole catalog; the footer says so.
-    reviewed: bool = False
     # Development-only locales (the pseudo-locale) are served but never listed to readers.
     listed: bool = True
     # A Babel date pattern for locales whose CLDR data has no real long date format.
@@ -39,7 +37,7 @@ DEFAULT = "en"
 # Reading order of the switcher: English and Spanish first (the hotline's own languages), then
 # by how many people with limited English speak the language in the U.S.
 LOCALES: tuple[Locale, ...] = (
-    Locale("en", "en", "English", reviewed=True),
+    Locale("en", "en", "English"),
     Locale("es", "es", "Español"),
     Locale("zh-Hans", "zh_Hans", "简体中文"),
     Locale("vi", "vi", "Tiếng Việt"),

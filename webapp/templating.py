@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, request, url_for
-from flask_babel import format_currency, format_date
+from flask_babel import format_currency, format_date, format_percent
 from markupsafe import Markup
 
 from . import i18n, locales
@@ -65,5 +65,6 @@ def init_app(app: Flask) -> None:
         icon=icon,
         format_date=format_date,
         format_currency=format_currency,
+        format_percent=format_percent,
         alternates=alternates,
     )

@@ -1,6 +1,7 @@
-"""`flask translate extract | update | init LANG | compile | check | stats`, on Babel's
-Python API. Catalogs are untrusted input: `check` refuses what could break a page or change
-a helpline (placeholders, numbers, addresses, markup) and names locale, message and problem."""
+"""`flask translate extract | update | init LANG | compile | check | stats` (and, from
+review/commands.py, `review LANG` and `approve LANG FILE`), on Babel's Python API. Catalogs
+are untrusted input: `check` refuses what could break a page or change a helpline
+(placeholders, numbers, addresses, markup) and names locale, message and problem."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from flask.cli import AppGroup
 
 from . import locales
 from .content.schema import SHORT_CODE_LIKE, number_problem
+from .review import state as review_state
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = "messages"
@@ -129,19 +131,9 @@ def check_catalog(code: str, catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def completion(catalog: Catalog) -> tuple[int, int]:
-    total = translated = 0
-    for message in catalog:
-        if not message.id:
-            continue
-        total += 1
-        if message.string and not message.fuzzy and all(_strings(message.string) or [None]):
-            translated += 1
-    return translated, total
-
-
 # -- commands -------------------------------------------------------------------------------
-translate = AppGroup("translate", help="Translation catalogs: extract, update, init, compile, check, stats.")
+translate = AppGroup("translate", help="Translation catalogs: extract, update, init, compile, "
+                                         "check, stats, review, approve.")
 
 
 @translate.command()
@@ -162,8 +154,11 @@ def update():
             continue
         catalog = _read(path, loc.babel)
         catalog.update(template)
+        # Changed English is fuzzy now: a native speaker's check of the old text no longer counts.
+        expired = review_state.expire(catalog)
         _write(catalog, path, ignore_obsolete=True)
-        click.echo(f"updated {path}")
+        click.echo(f"updated {path}" + (f" ({len(expired)} reviewed message(s) changed since review)"
+                                        if expired else ""))
 
 
 @translate.command()
@@ -294,7 +289,7 @@ def check():
 
 @translate.command()
 def stats():
-    """Print how complete each locale's catalog is."""
+    """Print per locale: translated, reviewed by a native speaker, changed since review."""
     for loc in locales.LOCALES:
         if loc.code == locales.PSEUDO:
             continue
@@ -305,7 +300,9 @@ def stats():
         if not path.exists():
             click.echo(f"{loc.code:8} {'missing':>7}  {loc.autonym}")
             continue
-        done, total = completion(_read(path, loc.babel))
-        share = done / max(total, 1)
+        figures = review_state.figures(_read(path, loc.babel))
+        share = figures.completion
         note = "" if share >= locales.LISTING_THRESHOLD else "  — not listed in the switcher (below 95%)"
-        click.echo(f"{loc.code:8} {100 * share:6.1f}%  {loc.autonym} ({done}/{total}){note}")
+        click.echo(f"{loc.code:8} {100 * share:6.1f}%  {loc.autonym} ({figures.translated}/{figures.total})"
+                   f"  reviewed {figures.review_percent}% ({figures.reviewed}/{figures.total})"
+                   f"  changed since review {figures.changed}{note}")
