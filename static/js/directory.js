@@ -206,6 +206,13 @@
       call.appendChild(icon("phone"));
       var label = el("span", null, strings.call + " ");
       label.appendChild(ltr(voice[1]));
+      if (voice[3]) {
+        var vanity = el("span", "vanity", "(");
+        vanity.appendChild(ltr(voice[3]));
+        vanity.appendChild(document.createTextNode(")"));
+        label.appendChild(document.createTextNode(" "));
+        label.appendChild(vanity);
+      }
       call.appendChild(label);
       actions.appendChild(call);
     }

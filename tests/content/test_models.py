@@ -46,6 +46,15 @@ def test_shipped_content_loads():
      "source: humantraffickinghotline.org", "nhth.source", "https://"),
     ("  featured: true\n  name: National", "  featured: true\n  nmae: National", "nhth.name", "is required"),
     ("    keyword: BeFree", "    keyword: Be Free", "nhth.text.keyword", "one word"),
+    # A promise is shown only with the page that makes it.
+    ("      source: https://humantraffickinghotline.org/faqs/hotline-faqs\n    - claim: confidential",
+     "    - claim: confidential", "nhth.promises[0].source", "is required"),
+    ("    - claim: confidential\n      source: https://humantraffickinghotline.org/about-us/our-approach",
+     "    - claim: discreet\n      source: https://humantraffickinghotline.org/about-us/our-approach",
+     "nhth.promises[1].claim", "not one of"),
+    ("  law_enforcement: immigration", "  law_enforcement: immigration\n  promises:\n    - claim: not-law-enforcement\n"
+     "      source: https://www.dhs.gov/hsi/tipline", "hsi.promises[0].claim", "cannot promise"),
+    ('vanity: "1-844-7NATIVE"', 'vanity: "1-844-7NATIVA"', "stronghearts.phones[0].vanity", "keypad"),
 ])
 def test_bad_helpline_names_file_line_and_field(content_copy, old, new, field, problem):
     path = content_copy / "helplines.yaml"
@@ -123,3 +132,23 @@ def test_app_does_not_start_with_broken_content(content_copy):
     replace_once(content_copy / "helplines.yaml", 'display: "1-888-373-7888"', 'display: "1-888-373-0000"')
     with pytest.raises(ContentError, match=r"helplines\.yaml:\d+: nhth\.phones\[0\]\.display"):
         create_app({"TESTING": True, "CONTENT_DIR": str(content_copy)})
+
+
+@pytest.mark.parametrize("text", [
+    "If you are in danger, call 911 right away.",
+    "Call or text 988 for a counselor.",
+    "Deaf callers can use 711.",
+    "Text the word HELP to 233733.",
+])
+def test_short_codes_inside_translatable_text_are_rejected(content_copy, text):
+    path = content_copy / "faq.yaml"
+    replace_once(path, "  question: What if I am in danger right now?", f"  question: {text}")
+    with pytest.raises(ContentError, match=r"danger-now\.question: must not contain the short code"):
+        load(content_copy, ICONS)
+
+
+@pytest.mark.parametrize("text", ["It began in 2017 and counted 32,000 cases.", "Work 40 hours, file within 180 days."])
+def test_years_and_counts_are_not_short_codes(content_copy, text):
+    path = content_copy / "faq.yaml"
+    replace_once(path, "  question: What if I am in danger right now?", f"  question: {text}")
+    load(content_copy, ICONS)

@@ -60,6 +60,6 @@ def test_law_enforcement_lines_are_labelled(app, client):
     assert {l.id for l in police} >= {"hsi", "fbi", "emergency"}
     for line in police:
         card = doc.find("article", id=f"line-{line.id}")
-        assert "Law enforcement" in card.text
+        assert ("Law enforcement" if line.law_enforcement != "emergency" else "Sends police") in card.text
     nhth = doc.find("article", id="line-nhth")
     assert "Not the police and not immigration" in nhth.text

@@ -151,6 +151,8 @@ def _phone(f: Fields) -> Phone:
     if vanity is not None and _keypad(vanity).lstrip("1") != _digits(number).lstrip("1"):
         raise f.error("vanity", f"{vanity!r} does not spell the same digits as {number!r} on a keypad")
     kind = f.choice("kind", PHONE_KINDS)
+    if vanity is not None and kind != "voice":
+        raise f.error("vanity", "only a voice number is shown with its letters form")
     f.done()
     return Phone(number, display, kind, vanity)
 

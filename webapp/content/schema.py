@@ -22,7 +22,7 @@ ADDRESS = re.compile(r"https?://|www\.|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.", re.
 PHONE_LIKE = re.compile(r"\d(?:[\s().-]?\d){6,}")
 # Short codes a reader dials or texts: N11 (911, 711...), 988, and 5-6 digit text codes
 # (233733, 88788). Years, ages, days and counts ("2017", "40 hours", "32,000") do not match.
-SHORT_CODE_LIKE = re.compile(r"(?<![\d,.])(?:[2-9]11|988|\d{5,6})(?![\d,.])")
+SHORT_CODE_LIKE = re.compile(r"(?<!\d)(?<!\d[,.])(?:[2-9]11|988|\d{5,6})(?!\d)(?![,.]\d)")
 # How a line relates to law enforcement; each kind has its own label on every page.
 ENFORCEMENT = ("police", "federal", "immigration", "emergency")
 

@@ -99,7 +99,7 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         columns["area"].append(None if org.national else list(org.area))
         columns["police"].append(1 if org.law_enforcement else 0)
         columns["badges"].append([badge_pos[b.kind] for b in org.badges])
-        columns["phones"].append([[p.number, p.display, p.kind] for p in org.phones])
+        columns["phones"].append([[p.number, p.display, p.kind, p.vanity] for p in org.phones])
         columns["text"].append([org.text.number, org.text.display, org.text.keyword]
                                if org.text else None)
         columns["chat"].append(org.chat_url)

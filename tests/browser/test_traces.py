@@ -1,0 +1,160 @@
+"""What the guide leaves on a phone, read from a real Chromium profile on disk, as the person
+checking the phone could: searches typed with and without JavaScript leave no words in the
+History database, Cache Storage or any page title; "Remove saved data" leaves no cache, no
+service worker and no storage, online and offline."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.test_offline import wait_until_controlled
+from tests.conftest import wait_for_js
+
+pytestmark = pytest.mark.browser
+
+SECRET = "zebrashelter"          # stands for what a reader typed
+TYPED = f"domestic {SECRET}"
+READY = "() => document.getElementById('directory').hasAttribute('data-ready')"
+STATUS = "() => document.getElementById('directory-status').textContent"
+
+
+def open_profile(playwright_instance, launch_args, profile: Path, js: bool = True):
+    return playwright_instance.chromium.launch_persistent_context(
+        str(profile), **launch_args, java_script_enabled=js, viewport={"width": 360, "height": 640})
+
+
+def history_rows(profile: Path) -> list[tuple[str, str]]:
+    """Every URL and title in the profile's History database (read from a copy: Chromium
+    may still hold a lock on the file)."""
+    source = profile / "Default" / "History"
+    assert source.exists(), "Chromium kept no History database"
+    copy = profile.parent / "History-copy"
+    shutil.copy(source, copy)
+    with sqlite3.connect(copy) as db:
+        return db.execute("SELECT url, title FROM urls").fetchall()
+
+
+def files_containing(folder: Path, word: bytes) -> list[str]:
+    found = []
+    for path in folder.rglob("*"):
+        if path.is_file():
+            try:
+                if word in path.read_bytes():
+                    found.append(str(path.relative_to(folder)))
+            except OSError:
+                pass
+    return found
+
+
+def test_searches_leave_no_trace_in_history_caches_or_titles(playwright_instance, launch_args, live_server,
+                                                            tmp_path):
+    # With JavaScript: typed letter by letter, then Enter; then the quick exit.
+    with_js = tmp_path / "with-js"
+    ctx = open_profile(playwright_instance, launch_args, with_js)
+    page = ctx.new_page()
+    page.goto(live_server.url + "/en/services/")
+    wait_until_controlled(page)
+    wait_for_js(page, READY)
+    before = page.evaluate(STATUS)
+    page.locator("#directory-q").press_sequentially(TYPED, delay=15)
+    page.locator("#directory-q").press("Enter")
+    # The search ran in the page: nothing matches these words, so the fallback shows.
+    expect(page.locator("#directory-fallback")).to_be_visible()
+    assert page.evaluate(STATUS) != before
+    assert page.url == live_server.url + "/en/services/"
+    assert SECRET not in page.title()
+    page.locator("#quick-exit").click()
+    page.wait_for_url("**/calculator/")
+    ctx.close()
+
+    # Without JavaScript: the form is sent, and the answer shown.
+    without_js = tmp_path / "without-js"
+    ctx = open_profile(playwright_instance, launch_args, without_js, js=False)
+    page = ctx.new_page()
+    page.goto(live_server.url + "/en/services/")
+    page.locator("#directory-q").fill(TYPED)
+    page.locator("form[role=search] button[type=submit]").click()
+    page.wait_for_load_state()
+    assert TYPED in page.locator("#directory-q").input_value()   # the answer to this search
+    assert page.url == live_server.url + "/en/services/"
+    ctx.close()
+
+    for profile in (with_js, without_js):
+        rows = history_rows(profile)
+        assert any(url.endswith("/en/services/") for url, _ in rows)   # History did record the visit
+        assert not [row for row in rows if SECRET in row[0] + row[1] or "domestic" in row[0] + row[1]]
+    assert (with_js / "Default" / "Service Worker" / "CacheStorage").exists()
+    # With JavaScript, no file of the profile holds the words: History, Cache Storage, the
+    # HTTP cache, autofill, session-restore files.
+    assert files_containing(with_js, SECRET.encode()) == []
+    # Without JavaScript, only Chromium's session-restore files keep a sent form (so that a
+    # reload can send it again); the README says so. Nothing else does.
+    leftover = files_containing(without_js, SECRET.encode())
+    assert all(name.startswith("Default/Sessions/") for name in leftover), leftover
+
+
+def storage_state(page) -> dict:
+    return page.evaluate("""async () => ({
+        caches: (await caches.keys()).length,
+        workers: (await navigator.serviceWorker.getRegistrations()).length,
+        local: localStorage.length, session: sessionStorage.length,
+    })""")
+
+
+def save_and_mark(page, url: str) -> None:
+    """A reader's phone after some use: the guide saved, settings stored."""
+    page.goto(url + "/en/")
+    wait_until_controlled(page)
+    wait_for_js(page, "async () => (await caches.keys()).length >= 1")
+    page.evaluate("() => { localStorage.setItem('x-test', '1'); sessionStorage.setItem('x-test', '1'); }")
+    state = storage_state(page)
+    assert state["caches"] >= 1 and state["workers"] == 1 and state["local"] >= 1
+
+
+EMPTY = "async () => (await caches.keys()).length === 0 && (await navigator.serviceWorker.getRegistrations()).length === 0 && localStorage.length === 0 && sessionStorage.length === 0"
+
+
+def forget_and_check(page, url: str, submit_without_script: bool = False) -> None:
+    page.goto(url + "/en/forget/")
+    assert "Labor" not in page.title() and "Traffick" not in page.title()
+    if submit_without_script:
+        # The form as a browser without JavaScript sends it: the server's Clear-Site-Data does the work.
+        page.evaluate("() => HTMLFormElement.prototype.submit.call(document.getElementById('forget-form'))")
+        page.wait_for_load_state()
+    else:
+        page.locator("#forget").click()
+    expect(page.get_by_role("heading", name="Done")).to_be_visible()
+    assert page.title() == "Done"
+    wait_for_js(page, EMPTY)
+    assert storage_state(page) == {"caches": 0, "workers": 0, "local": 0, "session": 0}
+    # Nothing of the guide is left on the screen.
+    assert page.locator("#quick-exit").count() == 0 and "Traffick" not in page.content()
+
+
+@pytest.mark.parametrize("how", ["online", "offline"])
+def test_remove_saved_data_leaves_nothing(playwright_instance, launch_args, server, tmp_path, how):
+    srv = server()
+    ctx = open_profile(playwright_instance, launch_args, tmp_path / "profile")
+    page = ctx.new_page()
+    save_and_mark(page, srv.url)
+    if how == "offline":
+        srv.stop()
+        ctx.set_offline(True)
+    forget_and_check(page, srv.url)
+    ctx.close()
+
+
+def test_remove_saved_data_without_script_asks_the_browser(playwright_instance, launch_args, live_server,
+                                                          tmp_path):
+    ctx = open_profile(playwright_instance, launch_args, tmp_path / "profile")
+    page = ctx.new_page()
+    save_and_mark(page, live_server.url)
+    with page.expect_response(lambda r: r.request.method == "POST") as answer:
+        forget_and_check(page, live_server.url, submit_without_script=True)
+    assert answer.value.all_headers()["clear-site-data"] == '"cache", "storage"'
+    ctx.close()
