@@ -50,7 +50,7 @@ stats: $(VENV)/.installed
 	$(BIN)/flask --app wsgi translate stats
 
 clean:
-	rm -rf $(VENV) static/gen static/.webassets-cache translations/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) static/gen static/.webassets-cache .webassets-cache translations/*/LC_MESSAGES/*.mo
 
 # Speed and size figures with their targets (not pass/fail tests).
 bench: catalogs chromium

@@ -3,7 +3,7 @@ framing, no powerful features."""
 
 from __future__ import annotations
 
-from flask import Flask, request
+from flask import Flask, abort, request
 
 from .quick_exit import GUARD_HASH
 
@@ -29,6 +29,13 @@ PERMISSIONS = ", ".join(f"{feature}=()" for feature in (
 
 
 def init_app(app: Flask) -> None:
+    @app.before_request
+    def no_hidden_files():
+        # Dot-files and folders (a stray .webassets-cache, an editor's swap file) are never
+        # part of the site.
+        if request.path.startswith("/static/") and "/." in request.path:
+            abort(404)
+
     @app.after_request
     def headers(response):
         h = response.headers

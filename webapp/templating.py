@@ -35,6 +35,14 @@ def alternates() -> list[tuple[locales.Locale, str]]:
     return [(loc, url_for(request.endpoint, lang=loc.code)) for loc in locales.listed()]
 
 
+def canonical_path() -> str:
+    """The current page's own path, without any query (search terms never reach a link)."""
+    rule = request.url_rule
+    if rule is None or "lang" not in rule.arguments or request.endpoint is None:
+        return url_for("guide.home", lang=i18n.current_locale().code)
+    return url_for(request.endpoint, lang=i18n.current_locale().code)
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
@@ -59,4 +67,5 @@ def init_app(app: Flask) -> None:
         format_date=format_date,
         format_currency=format_currency,
         alternates=alternates,
+        canonical_path=canonical_path,
     )
