@@ -28,6 +28,19 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "applicat
 MIN_SIZE = 512
 
 
+# Bundles under /static/gen/ carry a hash of their bytes in their name: they never change.
+# Everything else revalidates (a corrected number must never be stale): pages, /sw.js (a
+# new deploy must reach readers), icons and indexes. hosting.py writes the same rules for
+# static hosts and nginx.
+HASHED = "/static/gen/"
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+
+
+def cache_control(path: str) -> str:
+    return IMMUTABLE if path.startswith(HASHED) else REVALIDATE
+
+
 class _LRU:
     def __init__(self, size: int = 512):
         self.size, self.data, self.lock = size, OrderedDict(), threading.Lock()
@@ -91,10 +104,8 @@ def init_app(app: Flask) -> None:
     def deliver(response):
         h = response.headers
         path = request.path
-        if path.startswith("/static/gen/"):
-            h["Cache-Control"] = "public, max-age=31536000, immutable"
-        elif "Cache-Control" not in h or path.startswith("/static/"):
-            h["Cache-Control"] = "no-cache"
+        if path.startswith(("/static/", HASHED)) or "Cache-Control" not in h:
+            h["Cache-Control"] = cache_control(path)
         if response.status_code != 200:
             return response
         if response.direct_passthrough:  # a static file: read it so it can be hashed and compressed

@@ -14,7 +14,7 @@ import click
 from flask import current_app, render_template
 from flask.cli import with_appcontext
 
-from . import locales, public_url
+from . import hosting, locales, public_url
 from .offline import precache
 
 
@@ -61,6 +61,10 @@ def _export(app, outdir: Path) -> list[str]:
     not_found = client.get("/en/__not-found__/")
     (outdir / "404.html").write_bytes(not_found.get_data())
     written += ["/", "/404.html"]
+    # The app's headers, for the host that serves these files.
+    (outdir / hosting.HEADERS_FILE).write_text(hosting.headers_file(written), encoding="utf-8")
+    (outdir / hosting.NGINX_FILE).write_text(
+        hosting.nginx_static(app.config["GUIDE_BASE_URL"], str(outdir.resolve())), encoding="utf-8")
     return written
 
 
