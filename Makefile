@@ -9,7 +9,7 @@ export CHROMIUM_PATH
 # Test workers: browser tests run in parallel, one server and one browser per worker.
 WORKERS ?= 2
 
-.PHONY: run test bench catalogs extract check-translations stats chromium clean
+.PHONY: run test bench catalogs extract check-translations stats chromium lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,8 +50,17 @@ stats: $(VENV)/.installed
 	$(BIN)/flask --app wsgi translate stats
 
 clean:
-	rm -rf $(VENV) static/gen static/.webassets-cache translations/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) .lighthouse static/gen static/.webassets-cache .webassets-cache translations/*/LC_MESSAGES/*.mo
+
+# Lighthouse from npm (pinned: 13 wants a newer Node) into .lighthouse/node_modules; it drives
+# $(CHROMIUM_PATH).
+LIGHTHOUSE := .lighthouse/node_modules/.bin/lighthouse
+$(LIGHTHOUSE):
+	mkdir -p .lighthouse
+	npm install --prefix .lighthouse --no-save --no-audit --no-fund -E lighthouse@12.2.3
+
+lighthouse: $(LIGHTHOUSE)
 
 # Speed and size figures with their targets (not pass/fail tests).
-bench: catalogs chromium
+bench: catalogs chromium lighthouse
 	$(BIN)/python -m bench.run

@@ -4,9 +4,11 @@ one Chromium per test session (per xdist worker)."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from werkzeug.serving import make_server
@@ -81,9 +83,48 @@ class LiveServer(_ThreadedServer):
         self._serve(make_server("127.0.0.1", port, app, threaded=True, request_handler=_QuietHandler))
 
 
+def read_headers_file(path: Path) -> list[tuple[re.Pattern, list[tuple[str, str]]]]:
+    """The rules of a `_headers` file (Netlify, Cloudflare Pages): a path pattern where `*`
+    matches anything, then its indented `Name: value` lines."""
+    rules: list = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((re.compile(re.escape(line.strip()).replace(r"\*", ".*")), []))
+        else:
+            name, _, value = line.strip().partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
 class _QuietFiles(__import__("http.server").server.SimpleHTTPRequestHandler):
+    """Python's static file server, plus the export's `_headers` as a static host applies
+    them: every matching rule's headers, a header named twice joined with ", "."""
+
+    rules: list = []
+
     def log_message(self, *args):
         pass
+
+    def _extra(self) -> dict[str, str]:
+        path = urlsplit(self.path).path
+        merged: dict[str, str] = {}
+        for pattern, headers in self.rules:
+            if pattern.fullmatch(path):
+                for name, value in headers:
+                    merged[name] = f"{merged[name]}, {value}" if name in merged else value
+        return merged
+
+    def send_header(self, keyword, value):
+        if keyword.lower() == "content-type" and "Content-Type" in self._extra():
+            return
+        super().send_header(keyword, value)
+
+    def end_headers(self):
+        for name, value in self._extra().items():
+            super().send_header(name, value)
+        super().end_headers()
 
 
 class StaticServer(_ThreadedServer):
@@ -99,7 +140,8 @@ class StaticServer(_ThreadedServer):
 
         self.directory = Path(directory or tempfile.mkdtemp(prefix="guide-export-"))
         export_site(app, self.directory)
-        handler = functools.partial(_QuietFiles, directory=str(self.directory))
+        files = type("Files", (_QuietFiles,), {"rules": read_headers_file(self.directory / "_headers")})
+        handler = functools.partial(files, directory=str(self.directory))
         self._serve(http.server.ThreadingHTTPServer(("127.0.0.1", port), handler))
 
 

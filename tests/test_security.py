@@ -134,3 +134,37 @@ def test_generated_requests_never_fail(client, template, lang, seg, query, accep
         body = r.data.decode()
         assert "<script>x</script>" not in body and "<svg onload" not in body
         assert parse(r.data).find("h1") is not None
+
+
+def test_production_never_serves_the_pseudo_locale():
+    from webapp import create_app
+
+    client = create_app({"TESTING": False}).test_client()
+    r = client.get("/en-XA/rights/", headers={"Accept-Language": "es"})
+    assert r.status_code == 404
+    assert parse(r.data).find("html").attrs["lang"] == "es"      # the 404 page is not en-XA either
+    assert "Ƥ" not in r.get_data(as_text=True)
+    assert client.get("/en-XA/manifest.webmanifest").status_code == 404
+
+
+@pytest.mark.parametrize("method, path, headers", [
+    ("GET", "/nowhere/", {}), ("POST", "/es/rights/", {}), ("GET", "/es/", {"X-Junk": "x" * 20000})])
+def test_error_pages_vary_on_language(client, method, path, headers):
+    r = client.open(path, method=method, headers={"Accept-Language": "fr", **headers})
+    assert r.status_code >= 400
+    assert "Accept-Language" in r.headers["Vary"]
+
+
+def test_development_files_are_not_served(app, client):
+    from pathlib import Path
+
+    static = Path(app.static_folder).resolve()
+    assert static not in Path(app.config["ASSETS_CACHE"]).resolve().parents
+    assert not (static / ".webassets-cache").exists()
+    probe = static / ".probe-hidden"
+    probe.write_text("secret")
+    try:
+        assert client.get("/static/.probe-hidden").status_code == 404
+        assert client.get("/static/icons/../.probe-hidden").status_code == 404
+    finally:
+        probe.unlink()

@@ -11,7 +11,8 @@ from flask import Flask
 
 from .privacy_log import Flask as PrivateFlask
 
-from . import assets, content, delivery, errors, i18n, locales, privacy_log, quick_exit, security, templating
+from . import (assets, content, delivery, errors, i18n, locales, privacy_log, public_url, quick_exit,
+               security, templating)
 from .cover import bp as cover_bp
 from .directory import bp as directory_bp
 from .forget import bp as forget_bp
@@ -33,6 +34,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         QUICK_EXIT_URL=os.environ.get("QUICK_EXIT_URL", ""),
         QUICK_EXIT_RETURN_CODE=os.environ.get("QUICK_EXIT_RETURN_CODE", "2580"),
         HSTS=os.environ.get("GUIDE_HSTS", "auto"),
+        # The public address for every absolute URL (public_url.py); unset: a development default.
+        GUIDE_BASE_URL=os.environ.get("GUIDE_BASE_URL", ""),
         # The pseudo-locale en-XA, for developers and tests; never served in production.
         PSEUDO_LOCALE=os.environ.get("GUIDE_PSEUDO_LOCALE") == "1",
     )
@@ -44,6 +47,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         Path(app.config["CONTENT_DIR"]), ROOT / "static" / "icons" / "industries"
     )
 
+    public_url.init_app(app)
     i18n.init_app(app, app.config["TRANSLATIONS_DIR"])
     assets.init_app(app)
     templating.init_app(app)

@@ -3,6 +3,9 @@ content-hashed files under static/gen/, which are served as immutable."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from flask import Flask
 from flask_assets import Bundle, Environment
 
@@ -20,8 +23,15 @@ BUNDLES = {
 }
 
 
+# webassets' cache (and the manifest of bundle versions) lives outside static/, so that it is
+# never served; GUIDE_ASSETS_CACHE moves it (e.g. to a writable volume).
+CACHE_DIR = Path(__file__).resolve().parent.parent / ".webassets-cache"
+
+
 def init_app(app: Flask) -> Environment:
     app.config.setdefault("ASSETS_DEBUG", False)
+    app.config.setdefault("ASSETS_CACHE", os.environ.get("GUIDE_ASSETS_CACHE", str(CACHE_DIR)))
+    Path(app.config["ASSETS_CACHE"]).mkdir(parents=True, exist_ok=True)
     env = Environment(app)
     env.url_expire = False  # the hash is in the file name; no ?query needed
     env.versions = "hash"

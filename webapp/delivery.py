@@ -1,13 +1,18 @@
 """How bytes leave the server: cache headers, ETags and compression.
 
 Hashed assets live forever; pages and other files revalidate (so a corrected number is never
-stale) and answer 304 when unchanged. Text is compressed with brotli or gzip once per
-(ETag, encoding) and then served from memory: on prepaid 2G every byte is paid for.
+stale) and answer 304 when unchanged. On prepaid 2G every byte is paid for, so text is
+compressed with brotli or gzip. What was rendered at start-up (the precache list: pages,
+assets, indexes, and /sw.js) is compressed once at the highest level and then served from
+memory. Anything else (search results, form answers) is compressed at a fast level and never
+kept: a stream of distinct requests must neither cost seconds of CPU each nor push the
+pre-rendered pages out of the cache.
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 import threading
 from collections import OrderedDict
 
@@ -21,6 +26,19 @@ except ImportError:  # pragma: no cover
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/manifest+json",
                 "application/xml", "image/svg+xml")
 MIN_SIZE = 512
+
+
+# Bundles under /static/gen/ carry a hash of their bytes in their name: they never change.
+# Everything else revalidates (a corrected number must never be stale): pages, /sw.js (a
+# new deploy must reach readers), icons and indexes. hosting.py writes the same rules for
+# static hosts and nginx.
+HASHED = "/static/gen/"
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+
+
+def cache_control(path: str) -> str:
+    return IMMUTABLE if path.startswith(HASHED) else REVALIDATE
 
 
 class _LRU:
@@ -51,51 +69,74 @@ def _encoding() -> str | None:
     return None
 
 
-def compress(data: bytes, encoding: str) -> bytes:
+# Dynamic responses: brotli 4 and gzip 5 are several times faster than the highest levels
+# for a few percent more bytes (`make bench`: "distinct searches").
+FAST = {"br": 4, "gzip": 5}
+
+
+def compress(data: bytes, encoding: str, fast: bool = False) -> bytes:
     if encoding == "br":
-        return brotli.compress(data, quality=11 if len(data) < 200_000 else 6)
-    return gzip.compress(data, compresslevel=9, mtime=0)
+        quality = FAST["br"] if fast else 11 if len(data) < 200_000 else 6
+        return brotli.compress(data, quality=quality)
+    return gzip.compress(data, compresslevel=FAST["gzip"] if fast else 9, mtime=0)
+
+
+def prerendered(app: Flask) -> frozenset[str]:
+    """Hashes (as in the precache list) of every body rendered at start-up."""
+    manifest = app.extensions.get("guide_precache")
+    if manifest is None:  # still starting up: the precache list is being built
+        return frozenset()
+    known = app.extensions.get("guide_prerendered")
+    if known is None or known[0] is not manifest:
+        from .offline import precache, service_worker_body
+
+        revisions = {entry["revision"] for entry in manifest["shared"]}
+        revisions |= {entry["revision"] for entries in manifest["locales"].values() for entry in entries}
+        revisions.add(precache.revision(service_worker_body(app).encode()))
+        known = app.extensions["guide_prerendered"] = (manifest, frozenset(revisions))
+    return known[1]
 
 
 def init_app(app: Flask) -> None:
-    cache = _LRU()
+    cache = app.extensions["guide_compressed"] = _LRU()
 
     @app.after_request
     def deliver(response):
         h = response.headers
         path = request.path
-        if path.startswith("/static/gen/"):
-            h["Cache-Control"] = "public, max-age=31536000, immutable"
-        elif "Cache-Control" not in h or path.startswith("/static/"):
-            h["Cache-Control"] = "no-cache"
-        if response.status_code != 200 or request.method not in ("GET", "HEAD"):
+        if path.startswith(("/static/", HASHED)) or "Cache-Control" not in h:
+            h["Cache-Control"] = cache_control(path)
+        if response.status_code != 200:
             return response
         if response.direct_passthrough:  # a static file: read it so it can be hashed and compressed
             response.direct_passthrough = False
         data = response.get_data()
-        h.pop("ETag", None)
-        response.set_etag(_etag(data), weak=True)
-        response.make_conditional(request)
-        if response.status_code != 200:
-            return response
         mimetype = response.mimetype or ""
-        if len(data) < MIN_SIZE or not mimetype.startswith(COMPRESSIBLE):
-            return response
-        h.add("Vary", "Accept-Encoding")
-        encoding = _encoding()
+        compressible = len(data) >= MIN_SIZE and mimetype.startswith(COMPRESSIBLE)
+        if compressible:  # before any 304, which must name the same Vary as the 200
+            h.add("Vary", "Accept-Encoding")
+        digest = _digest(data)
+        if request.method in ("GET", "HEAD"):
+            h.pop("ETag", None)
+            response.set_etag(digest[:24], weak=True)
+            response.make_conditional(request)
+            if response.status_code != 200:
+                return response
+        encoding = _encoding() if compressible else None
         if encoding is None:
             return response
-        key = (h["ETag"], encoding)
-        body = cache.get(key)
-        if body is None:
-            body = compress(data, encoding)
-            cache.put(key, body)
+        if digest[:16] in prerendered(app):
+            key = (digest, encoding)
+            body = cache.get(key)
+            if body is None:
+                body = compress(data, encoding)
+                cache.put(key, body)
+        else:
+            body = compress(data, encoding, fast=True)
         response.set_data(body)
         h["Content-Encoding"] = encoding
         return response
 
 
-def _etag(data: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(data).hexdigest()[:24]
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -12,7 +12,11 @@ from . import locales
 def _locale_for_error():
     if g.get("locale") is None:
         first = request.path.lstrip("/").split("/", 1)[0]
-        g.locale = locales.get(first) or locales.negotiate(request.headers.get("Accept-Language"))
+        # A locale the app does not serve (the pseudo-locale in production) is not one to
+        # answer in either.
+        in_url = locales.get(first)
+        g.locale = (in_url if in_url in locales.served()
+                    else locales.negotiate(request.headers.get("Accept-Language")))
     return g.locale
 
 
@@ -47,9 +51,14 @@ def init_app(app: Flask) -> None:
         response = app.make_response((render_template(template, code=exc.code), exc.code))
         if exc.code == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
             response.headers["Allow"] = ", ".join(exc.valid_methods)
+        # The language may come from Accept-Language: a shared cache must not serve one
+        # reader's error page to another reader.
+        response.vary.add("Accept-Language")
         return response
 
     @app.errorhandler(InternalServerError)
     def server_error(exc):
         _locale_for_error()
-        return render_template("errors/error.html", code=500), 500
+        response = app.make_response((render_template("errors/error.html", code=500), 500))
+        response.vary.add("Accept-Language")
+        return response

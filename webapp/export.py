@@ -14,7 +14,7 @@ import click
 from flask import current_app, render_template
 from flask.cli import with_appcontext
 
-from . import locales
+from . import hosting, locales, public_url
 from .offline import precache
 
 
@@ -29,7 +29,15 @@ def _target(outdir: Path, url: str) -> Path:
 
 
 def export_site(app, outdir: Path, base_url: str = "") -> list[str]:
-    outdir = Path(outdir)
+    """Write the site into `outdir`; absolute links name `base_url`, else the app's
+    GUIDE_BASE_URL."""
+    if base_url:
+        with public_url.rebased(app, base_url):
+            return _export(app, Path(outdir))
+    return _export(app, Path(outdir))
+
+
+def _export(app, outdir: Path) -> list[str]:
     outdir.mkdir(parents=True, exist_ok=True)
     manifest = precache.get(app)
     urls = [entry["url"] for entry in manifest["shared"]]
@@ -37,10 +45,9 @@ def export_site(app, outdir: Path, base_url: str = "") -> list[str]:
         urls += [entry["url"] for entry in entries]
     urls += ["/sw.js", "/robots.txt", "/sitemap.xml"]
     client = app.test_client()
-    base = base_url.rstrip("/") or "http://localhost"
     written = []
     for url in dict.fromkeys(urls):
-        response = client.get(url, base_url=base)
+        response = client.get(url)
         if response.status_code != 200:
             raise click.ClickException(f"{url} answered {response.status_code}")
         target = _target(outdir, url)
@@ -49,25 +56,37 @@ def export_site(app, outdir: Path, base_url: str = "") -> list[str]:
         written.append(url)
     # The root picks a language in the browser (no server to read Accept-Language), with a
     # plain list of languages for readers without JavaScript; 404.html for hosts that use it.
-    with app.test_request_context("/", base_url=base):
+    with app.test_request_context("/"):
         (outdir / "index.html").write_text(render_template("site/choose.html"), encoding="utf-8")
-    not_found = client.get("/en/__not-found__/", base_url=base)
+    not_found = client.get("/en/__not-found__/")
     (outdir / "404.html").write_bytes(not_found.get_data())
     written += ["/", "/404.html"]
+    # The app's headers, for the host that serves these files.
+    (outdir / hosting.HEADERS_FILE).write_text(hosting.headers_file(written), encoding="utf-8")
+    (outdir / hosting.NGINX_FILE).write_text(
+        hosting.nginx_static(app.config["GUIDE_BASE_URL"], str(outdir.resolve())), encoding="utf-8")
     return written
 
 
 @click.command("export")
 @click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--base-url", default="", help="Public URL of the site, for the sitemap (e.g. https://help.example.org).")
+@click.option("--base-url", default="", help="Public address of the site for absolute links "
+              "(e.g. https://help.example.org); default: GUIDE_BASE_URL.")
 @click.option("--clean", is_flag=True, help="Empty OUTDIR first.")
 @with_appcontext
 def export_command(outdir: Path, base_url: str, clean: bool):
     """Write the complete site as static files into OUTDIR."""
     if clean and outdir.exists():
         shutil.rmtree(outdir)
-    if not base_url:
-        click.echo("note: no --base-url given; the sitemap will name http://localhost", err=True)
-    written = export_site(current_app._get_current_object(), outdir, base_url)
+    app = current_app._get_current_object()
+    if not base_url and public_url.is_local(app.config[public_url.CONFIG_KEY]):
+        # A sitemap naming localhost would be published and followed by search engines.
+        raise click.ClickException(
+            f"the site's address is {app.config[public_url.CONFIG_KEY]}: give the public one with "
+            "--base-url https://help.example.org (or set GUIDE_BASE_URL)")
+    try:
+        written = export_site(app, outdir, base_url)
+    except ValueError as exc:  # a malformed --base-url
+        raise click.ClickException(str(exc)) from None
     listed = ", ".join(loc.code for loc in locales.listed())
     click.echo(f"wrote {len(written)} files to {outdir} ({listed})")

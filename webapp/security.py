@@ -3,7 +3,7 @@ framing, no powerful features."""
 
 from __future__ import annotations
 
-from flask import Flask, request
+from flask import Flask, abort, request
 
 from .quick_exit import GUARD_HASH
 
@@ -27,18 +27,37 @@ PERMISSIONS = ", ".join(f"{feature}=()" for feature in (
     "midi", "magnetometer", "gyroscope", "accelerometer", "display-capture", "browsing-topics",
 ))
 
+# Every response, from this app and wherever the static export is served (hosting.py writes
+# them into `_headers` and the nginx configuration).
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Permissions-Policy": PERMISSIONS,
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+# Only over HTTPS (GUIDE_HSTS): a browser that saw it will refuse plain HTTP for a year.
+HSTS = "max-age=31536000"
+
 
 def init_app(app: Flask) -> None:
+    @app.before_request
+    def no_hidden_files():
+        # Dot-files and folders (a stray .webassets-cache, an editor's swap file) are never
+        # part of the site.
+        if request.path.startswith("/static/") and "/." in request.path:
+            abort(404)
+
     @app.after_request
     def headers(response):
         h = response.headers
-        h.setdefault("Content-Security-Policy", CSP)
-        h["Referrer-Policy"] = "no-referrer"
-        h["X-Content-Type-Options"] = "nosniff"
-        h["Permissions-Policy"] = PERMISSIONS
-        h["Cross-Origin-Opener-Policy"] = "same-origin"
+        for name, value in HEADERS.items():
+            if name == "Content-Security-Policy":
+                h.setdefault(name, value)
+            else:
+                h[name] = value
         hsts = app.config.get("HSTS", "auto")
         if hsts == "always" or (hsts == "auto" and request.is_secure):
-            h["Strict-Transport-Security"] = "max-age=31536000"
+            h["Strict-Transport-Security"] = HSTS
         h.pop("Set-Cookie", None)
         return response

@@ -41,6 +41,14 @@ def source_label(url: str) -> str:
     return (label[4:] if label.startswith("www.") else label).rstrip("/")
 
 
+def canonical_path() -> str:
+    """The current page's own path, without any query (search terms never reach a link)."""
+    rule = request.url_rule
+    if rule is None or "lang" not in rule.arguments or request.endpoint is None:
+        return url_for("guide.home", lang=i18n.current_locale().code)
+    return url_for(request.endpoint, lang=i18n.current_locale().code)
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["source_label"] = source_label
     app.jinja_env.trim_blocks = True
@@ -67,4 +75,5 @@ def init_app(app: Flask) -> None:
         format_currency=format_currency,
         format_percent=format_percent,
         alternates=alternates,
+        canonical_path=canonical_path,
     )

@@ -173,3 +173,44 @@ def test_phone_numbers_as_people_write_them():
     assert csvio.phone_number("711") == "711" and csvio.phone_number("233733") == "233733"
     for bad in ("555-0100", "1-800-CALL-FBI", "012-555-0100", "12", "+44 20 7946 0000"):
         assert csvio.phone_number(bad) is None, bad
+
+
+def test_export_neutralizes_cells_a_spreadsheet_would_run(tmp_path):
+    record = dict(id="formula", name="=HYPERLINK(\"https://x.example\")", description="@SUM(1+1)",
+                  hours="-2+3", descriptions={"es": "\tx", "fr": "\rx"},
+                  phones=[{"number": "+15125550100", "display": "+1 512 555 0100", "kind": "voice"}])
+    buffer = io.StringIO()
+    csvio.write_csv([record], buffer)
+    row = rows_of(buffer.getvalue())[0]
+    assert row["name"] == "'=HYPERLINK(\"https://x.example\")"
+    assert row["description"] == "'@SUM(1+1)" and row["hours"] == "'-2+3"
+    assert row["description_es"] == "'\tx" and row["description_fr"] == "'\rx"
+    assert row["phone"] == "'+1 512 555 0100"
+    assert row["id"] == "formula"                      # other cells are left as they are
+    for cell in row.values():
+        assert not cell.startswith(csvio.FORMULA_START), cell
+
+
+def test_import_refuses_formulas_in_text_but_reads_phone_numbers(cli, content_copy, tmp_path):
+    before = (content_copy / "directory.yaml").read_bytes()
+    source = tmp_path / "formulas.csv"
+    rows = [dict(REGIONAL, id="f1", name="=cmd|' /C calc'!A0"),
+            dict(REGIONAL, id="f2", description="+1 more", hours="@SUM(A1)"),
+            dict(REGIONAL, id="f3", description_es="'-2+3", hours="\t=1+1")]
+    write_rows(source, rows)
+    result = cli("import", str(source))
+    assert result.exit_code != 0
+    found = set(re.findall(r"formulas\.csv:(\d+): ([\w-]+): starts with '(.{1,2})', which a spreadsheet "
+                           r"could run as a formula", result.stderr))
+    assert found == {("2", "name", "="), ("3", "description", "+"), ("3", "hours", "@"),
+                     ("4", "description_es", "-"), ("4", "hours", "=")}, result.stderr
+    assert (content_copy / "directory.yaml").read_bytes() == before
+
+    # Phone numbers starting with + are fine, as typed or as export writes them.
+    write_rows(source, [*rows_of(exported(cli)), dict(REGIONAL, phone="+1 512 555 0100",
+                                                      tty="'+1 512 555 0101")])
+    result = cli("import", str(source))
+    assert result.exit_code == 0, result.output
+    again = {r["id"]: r for r in rows_of(exported(cli))}
+    assert again["example-legal"]["phone"] == "'+1 512 555 0100"
+    assert again["example-legal"]["tty"] == "'+1 512 555 0101"

@@ -26,9 +26,13 @@ def test_page_renders_in_its_language(client, lang, page):
     assert len(h1s) == 1 and h1s[0].text.strip()
     assert doc.find("main", id="main") is not None
     assert doc.find("a", class_="skip-link").attrs["href"] == "#main"
-    # hreflang alternates name every listed locale
-    alternates = {l.attrs["hreflang"] for l in doc.find_all("link", rel="alternate")}
-    assert alternates == {loc.code for loc in locales.listed()}
+    # hreflang alternates name every listed locale (and English as the default), absolute
+    links = doc.find_all("link", rel="alternate")
+    alternates = {l.attrs["hreflang"] for l in links}
+    assert alternates == {loc.code for loc in locales.listed()} | {"x-default"}
+    base = client.application.config["GUIDE_BASE_URL"]
+    assert all(l.attrs["href"].startswith(base + "/") for l in links)
+    assert doc.find("link", rel="canonical").attrs["href"] == base + page_path(lang, page)
 
 
 @pytest.mark.parametrize("loc", [l for l in locales.LOCALES if l.code != "en"], ids=lambda l: l.code)
@@ -97,10 +101,11 @@ def test_sitemap_lists_every_page_with_alternates(client):
     body = r.data.decode()
     with client.application.app_context():
         listed = locales.listed()
+    base = client.application.config["GUIDE_BASE_URL"]
     assert locales.PSEUDO not in {loc.code for loc in listed}
     for loc in listed:
         for page in PAGES:
-            assert f"<loc>http://localhost{page_path(loc.code, page)}</loc>" in body
+            assert f"<loc>{base}{page_path(loc.code, page)}</loc>" in body
     assert body.count("<url>") == len(listed) * len(PAGES)
     assert body.count('hreflang="es"') == len(listed) * len(PAGES)
     assert "en-XA" not in body

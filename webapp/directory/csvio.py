@@ -136,6 +136,25 @@ def read_records(path: Path) -> list[dict]:
     return [plain(r) for r in data]
 
 
+# -- spreadsheet formulas (OWASP, "CSV Injection") -----------------------------------------------
+# A cell starting with one of these may be run as a formula by the spreadsheet that opens the
+# file: export puts a ' in front (spreadsheets then show it as text), import takes that ' off
+# again, and refuses such text where people read it (a phone number like +1 512 … is fine).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def free_text_columns() -> list[str]:
+    return ["name", "description", *description_columns(), "hours", "text_keyword"]
+
+
+def neutralize(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+def _unneutralize(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+
+
 # -- CSV → records -------------------------------------------------------------------------------
 LIST_SPLIT = re.compile(r"\s*[;,]\s*")
 TRUE = {"yes", "y", "true", "1"}
@@ -164,7 +183,7 @@ class _Row:
         self.path, self.line, self.cells, self.problems = path, line, cells, problems
 
     def get(self, column: str) -> str:
-        return (self.cells.get(column) or "").strip()
+        return _unneutralize((self.cells.get(column) or "").strip())
 
     def problem(self, column: str, text: str) -> None:
         self.problems.append(ContentError(self.path, self.line, column, text))
@@ -174,6 +193,11 @@ def _record(row: _Row) -> tuple[dict, dict[int, str]]:
     """A YAML-shaped record from a row; problems of CSV syntax (phones, lists, yes/no) are
     recorded against their column. Also returns the column of each phone, by position."""
     rec: dict = {}
+    for column in free_text_columns():
+        value = row.get(column)
+        if value.startswith(FORMULA_START):
+            row.problem(column, f"starts with {value[0]!r}, which a spreadsheet could run as a "
+                                "formula: remove that character")
     for key in ("id", "helpline", "name", "description"):
         if row.get(key):
             rec[key] = row.get(key)
@@ -374,7 +398,8 @@ def to_row(record: dict) -> dict[str, str]:
 
 def write_csv(records: list[dict], out) -> None:
     synthetic = any(r.get("synthetic") for r in records)
-    writer = csv.DictWriter(out, fieldnames=columns(synthetic), lineterminator="\n")
+    # CRLF rows (RFC 4180): the csv module then quotes any cell holding a CR, too.
+    writer = csv.DictWriter(out, fieldnames=columns(synthetic), lineterminator="\r\n")
     writer.writeheader()
     for record in records:
-        writer.writerow(to_row(record))
+        writer.writerow({column: neutralize(cell) for column, cell in to_row(record).items()})

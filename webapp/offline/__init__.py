@@ -36,12 +36,15 @@ def add_locale(endpoint, values):
         values["lang"] = g.locale.code
 
 
+def service_worker_body(app) -> str:
+    source = SW_SOURCE.read_text(encoding="utf-8")
+    data = json.dumps(precache.get(app), separators=(",", ":"))
+    return source.replace(PLACEHOLDER, data, 1)
+
+
 @bp.get("/sw.js")
 def service_worker():
-    source = SW_SOURCE.read_text(encoding="utf-8")
-    data = json.dumps(precache.get(current_app._get_current_object()), separators=(",", ":"))
-    body = source.replace(PLACEHOLDER, data, 1)
-    response = Response(body, mimetype="text/javascript")
+    response = Response(service_worker_body(current_app._get_current_object()), mimetype="text/javascript")
     # The browser must always ask for a new worker; its bytes change with every deploy.
     response.headers["Cache-Control"] = "no-cache"
     return response

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 
-from .. import locales
+from .. import locales, public_url
 from ..pages import PAGES
 
 bp = Blueprint("site", __name__)
@@ -33,11 +33,11 @@ def page_urls() -> list[dict]:
 
 @bp.get("/sitemap.xml")
 def sitemap():
-    xml = render_template("site/sitemap.xml", entries=page_urls(), base=request.url_root.rstrip("/"))
+    xml = render_template("site/sitemap.xml", entries=page_urls(), base=public_url.base())
     return Response(xml, mimetype="application/xml")
 
 
 @bp.get("/robots.txt")
 def robots():
-    return Response(f"User-agent: *\nAllow: /\nSitemap: {request.url_root}sitemap.xml\n",
+    return Response(f"User-agent: *\nAllow: /\nSitemap: {public_url.absolute('/sitemap.xml')}\n",
                     mimetype="text/plain")
