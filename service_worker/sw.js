@@ -85,17 +85,19 @@ async function localesToInstall() {
     }
   }
   const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const reading = [];
   for (const client of windows) {
     const code = localeOf(new URL(client.url).pathname);
-    if (code) wanted.add(code);
+    if (code) reading.push(code);
   }
+  reading.forEach((code) => wanted.add(code));
   if (wanted.size === 0) wanted.add(PRECACHE.default);
-  return [...wanted];
+  return { codes: [...wanted], reading };
 }
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
-    const codes = await localesToInstall();
+    const { codes, reading } = await localesToInstall();
     const entries = PRECACHE.shared.concat(...codes.map((c) => PRECACHE.locales[c]));
     try {
       await store(CACHE, entries);
@@ -104,6 +106,9 @@ self.addEventListener("install", (event) => {
       await caches.delete(CACHE);
       throw error;
     }
+    // The first page read was loaded before this worker: remember its language now.
+    const prefs = await caches.open(PREFS);
+    if (reading.length && !(await prefs.match(LAST_LOCALE))) await rememberLocale(reading[0]);
     await self.skipWaiting();
   })());
 });

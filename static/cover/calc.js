@@ -14,7 +14,6 @@
     var standalone = window.matchMedia && window.matchMedia("(display-mode: standalone)").matches;
     if (marker.test(location.search) || standalone) {
       try { sessionStorage.setItem(app, location.pathname); } catch (e) {}
-      if (location.search) history.replaceState(null, "", location.pathname);
     }
   }
   var current = "0", stored = null, op = null, fresh = true, typed = "";
