@@ -18,7 +18,7 @@
     var disguise = null;
     try { disguise = sessionStorage.getItem(exitLink.getAttribute("data-app-flag")); } catch (e) {}
     if (disguise && disguise.indexOf(cover) === 0) cover = disguise;
-    var standalone = !!disguise || (window.matchMedia && window.matchMedia("(display-mode: standalone)").matches);
+    var installed = !!disguise || (window.matchMedia && window.matchMedia("(display-mode: standalone)").matches);
 
     var quickExit = function (event) {
       if (event) event.preventDefault();
@@ -26,9 +26,9 @@
       document.title = "";
       try {
         sessionStorage.setItem(flag, "1");
-        if (standalone) localStorage.setItem(flag, "1");
+        if (installed) localStorage.setItem(flag, "1");
       } catch (e) { /* storage blocked: the exit itself still works */ }
-      location.replace(external && navigator.onLine && !standalone ? external : cover);
+      location.replace(external && navigator.onLine && !installed ? external : cover);
     };
     document.querySelectorAll("#quick-exit, [data-quick-exit]").forEach(function (link) {
       link.addEventListener("click", quickExit);
