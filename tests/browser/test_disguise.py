@@ -188,3 +188,14 @@ def test_icons_differ_from_the_guides(context, live_server):
         assert icon["teal"] == 0, icon
     for icon in result["guide"]:
         assert icon["teal"] > 0.3, icon          # the measure does see the guide's colour
+
+
+@pytest.mark.parametrize("path", ["/calculator/es/", "/calculator/ar/", "/en/saved/", "/ar/saved/"])
+def test_no_axe_violations(page, live_server, path):
+    """The calculator app and the 'Saved for offline' page with its install steps (the guide's
+    pages, the safety page among them, are checked in test_accessibility)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(live_server.url + path)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
