@@ -31,12 +31,17 @@ GUARD_JS = (
     'document.documentElement.hidden=true;var c=sessionStorage.getItem("%s")||"";'
     'location.replace(c.indexOf("%s")===0?c:"%s")}}catch(e){}'
 ) % (FLAG, FLAG, APP_FLAG, COVER_PATH, COVER_PATH)
-# Right after <title>: inside the disguised app, the page's title (what the app switcher and
-# the history show) is the calculator's name from the first moment, not the page's name.
-TITLE_JS = (
-    'try{if(sessionStorage.getItem("%s"))document.title=document.currentScript.getAttribute("data-t")}'
+# In <head>, before the page shows: inside the disguised app, the page's title (what the app
+# switcher and the history show) is the calculator's name, and the bar above the page takes the
+# calculator's colour, not the guide's.
+DISGUISE_JS = (
+    'try{if(sessionStorage.getItem("%s")){var s=document.currentScript;'
+    'document.title=s.getAttribute("data-t");'
+    'var m=document.querySelector(\'meta[name="theme-color"]\');if(m)m.content=s.getAttribute("data-c")}}'
     'catch(e){}'
 ) % APP_FLAG
+# The calculator's colour (the installed calculator's theme_color and the cover's bar).
+DISGUISE_THEME = "#3a3a3c"
 
 
 def _csp_hash(script: str) -> str:
@@ -44,7 +49,7 @@ def _csp_hash(script: str) -> str:
 
 
 GUARD_HASH = _csp_hash(GUARD_JS)
-TITLE_HASH = _csp_hash(TITLE_JS)
+DISGUISE_HASH = _csp_hash(DISGUISE_JS)
 
 
 def exit_href() -> str:
@@ -62,8 +67,9 @@ def disguise_name() -> str:
     return current_app.config.get("DISGUISE_NAME") or _("Calculator")
 
 
-def title_script() -> Markup:
-    return Markup('<script data-t="%s">%s</script>') % (disguise_name(), Markup(TITLE_JS))
+def disguise_script() -> Markup:
+    return Markup('<script data-t="%s" data-c="%s">%s</script>') % (
+        disguise_name(), DISGUISE_THEME, Markup(DISGUISE_JS))
 
 
 def init_app(app: Flask) -> None:
@@ -77,5 +83,5 @@ def init_app(app: Flask) -> None:
         quick_exit_flag=FLAG,
         quick_exit_app_flag=APP_FLAG,
         disguise_name=disguise_name,
-        disguise_title_script=title_script,
+        disguise_script=disguise_script,
     )

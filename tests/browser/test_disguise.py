@@ -10,6 +10,7 @@ import pytest
 from tests.browser.test_offline import installability_errors, wait_until_controlled
 from tests.browser.test_quick_exit import on_cover
 from tests.conftest import wait_for_js
+from webapp.cover import THEME
 
 pytestmark = pytest.mark.browser
 
@@ -116,8 +117,11 @@ def test_code_opens_the_guide_with_neutral_titles_and_exit_returns(context, live
     type_keys(page, "C2580=")
     page.wait_for_url(re.compile(r".*/es/$"))          # the reader's last language, online
     assert page.locator("h1").is_visible()
-    # Inside the app the title is the calculator's name (in the page's language), page after page.
+    # Inside the app the title is the calculator's name (in the page's language), page after
+    # page, and the bar above the page has the calculator's colour.
     assert page.title() == "Calculadora"
+    theme = "document.querySelector('meta[name=theme-color]').content"
+    assert page.evaluate(theme) == THEME
     page.locator("footer a[href='/es/rights/']").click()
     page.wait_for_url(re.compile(r".*/es/rights/$"))
     assert page.title() == "Calculadora"
@@ -149,6 +153,7 @@ def test_outside_the_app_titles_are_the_pages_own(context, live_server):
     page.wait_for_url(re.compile(r".*/en/$"))
     wait_for_js(page, "document.readyState === 'complete'")
     assert page.title() != "Calculator" and " · " in page.title()
+    assert page.evaluate("document.querySelector('meta[name=theme-color]').content") != THEME
 
 
 def test_icons_differ_from_the_guides(context, live_server):

@@ -8,7 +8,7 @@ import pytest
 
 from tests.browser.test_quick_exit import guide_words
 from webapp import locales
-from webapp.cover import APP_ID, icon_files
+from webapp.cover import APP_ID, THEME, icon_files
 
 CODES = [loc.code for loc in locales.LOCALES]
 
@@ -84,7 +84,7 @@ def test_deployer_can_rename_the_disguise():
     html, _, manifest = calculator(client, "fr")
     assert "<title>Calc</title>" in html and manifest["name"] == manifest["short_name"] == "Calc"
     # Inside the disguised app the guide's pages take that name too.
-    assert '<script data-t="Calc">' in client.get("/fr/").data.decode()
+    assert '<script data-t="Calc" ' in client.get("/fr/").data.decode()
 
 
 def test_unknown_language_is_not_found(client):
@@ -103,13 +103,13 @@ def test_service_worker_keeps_every_calculator(client, app):
 
 
 def test_guide_titles_can_be_neutralised_under_the_csp(client):
-    """The inline script that gives guide pages the calculator's name inside the disguised app
-    is allowed by its hash, like the quick-exit guard."""
+    """The inline script that gives guide pages the calculator's name and colour inside the
+    disguised app is allowed by its hash, like the quick-exit guard."""
     import base64
     import hashlib
 
     r = client.get("/ko/signs/")
-    script = re.search(r'<script data-t="([^"]*)">([^<]*)</script>', r.data.decode())
-    assert script.group(1) == "계산기"
-    digest = base64.b64encode(hashlib.sha256(script.group(2).encode()).digest()).decode()
+    script = re.search(r'<script data-t="([^"]*)" data-c="([^"]*)">([^<]*)</script>', r.data.decode())
+    assert script.group(1) == "계산기" and script.group(2) == THEME
+    digest = base64.b64encode(hashlib.sha256(script.group(3).encode()).digest()).decode()
     assert f"'sha256-{digest}'" in r.headers["Content-Security-Policy"]

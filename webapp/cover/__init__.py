@@ -15,7 +15,7 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, u
 
 from .. import i18n, locales
 from ..i18n import gettext as _
-from ..quick_exit import APP_FLAG, APP_MARKER, FLAG, disguise_name
+from ..quick_exit import APP_FLAG, APP_MARKER, DISGUISE_THEME, FLAG, disguise_name
 
 bp = Blueprint("cover", __name__)
 
@@ -27,7 +27,7 @@ DEFAULT_RETURN_CODE = "2580"
 # both apps can live on one phone.
 APP_ID = "/calculator/"
 # A calculator's colours (the cover's own): nothing of the guide's blue and cream.
-THEME = "#3a3a3c"
+THEME = DISGUISE_THEME
 BACKGROUND = "#f2f2f7"
 # File names say nothing of what the app hides.
 ICONS = {
@@ -60,7 +60,7 @@ def add_locale(endpoint, values):
 
 def _render(**page) -> str:
     return render_template("cover/calculator.html", return_code=current_app.config["QUICK_EXIT_RETURN_CODE"],
-                           mode_flag=FLAG, **page)
+                           mode_flag=FLAG, theme=THEME, **page)
 
 
 @bp.get("/calculator/")
