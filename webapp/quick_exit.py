@@ -27,18 +27,18 @@ COVER_PATH = "/calculator/"
 # After an exit, go back to the calculator this window came from (the disguised app's own,
 # in its language), else to the plain cover.
 GUARD_JS = (
-    'try{if(sessionStorage.getItem("%s")||localStorage.getItem("%s")){'
+    '(function(){try{if(sessionStorage.getItem("%s")||localStorage.getItem("%s")){'
     'document.documentElement.hidden=true;var c=sessionStorage.getItem("%s")||"";'
-    'location.replace(c.indexOf("%s")===0?c:"%s")}}catch(e){}'
+    'location.replace(c.indexOf("%s")===0?c:"%s")}}catch(e){}})()'
 ) % (FLAG, FLAG, APP_FLAG, COVER_PATH, COVER_PATH)
 # In <head>, before the page shows: inside the disguised app, the page's title (what the app
 # switcher and the history show) is the calculator's name, and the bar above the page takes the
 # calculator's colour, not the guide's.
 DISGUISE_JS = (
-    'try{if(sessionStorage.getItem("%s")){var s=document.currentScript;'
+    '(function(){try{if(sessionStorage.getItem("%s")){var s=document.currentScript;'
     'document.title=s.getAttribute("data-t");'
     'var m=document.querySelector(\'meta[name="theme-color"]\');if(m)m.content=s.getAttribute("data-c")}}'
-    'catch(e){}'
+    'catch(e){}})()'
 ) % APP_FLAG
 # The calculator's colour (the installed calculator's theme_color and the cover's bar).
 DISGUISE_THEME = "#3a3a3c"

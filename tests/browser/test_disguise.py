@@ -132,6 +132,9 @@ def test_code_opens_the_guide_with_neutral_titles_and_exit_returns(context, live
     page.wait_for_url(re.compile(r".*/calculator/en/$"))
     page.locator("#display").wait_for(state="visible")
     assert page.title() == "Calculator"
+    page.goto(live_server.url + "/es/signs/")           # Back or a link in the app: still hidden
+    page.wait_for_url(re.compile(r".*/calculator/en/$"))
+    page.locator("#display").wait_for(state="visible")
     # …and the guide stays hidden when the app is opened again, until the code is typed.
     page.close()
     reopened = context.new_page()
