@@ -85,17 +85,19 @@ async function localesToInstall() {
     }
   }
   const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const reading = [];
   for (const client of windows) {
     const code = localeOf(new URL(client.url).pathname);
-    if (code) wanted.add(code);
+    if (code) reading.push(code);
   }
+  reading.forEach((code) => wanted.add(code));
   if (wanted.size === 0) wanted.add(PRECACHE.default);
-  return [...wanted];
+  return { codes: [...wanted], reading };
 }
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
-    const codes = await localesToInstall();
+    const { codes, reading } = await localesToInstall();
     const entries = PRECACHE.shared.concat(...codes.map((c) => PRECACHE.locales[c]));
     try {
       await store(CACHE, entries);
@@ -104,6 +106,9 @@ self.addEventListener("install", (event) => {
       await caches.delete(CACHE);
       throw error;
     }
+    // The first page read was loaded before this worker: remember its language now.
+    const prefs = await caches.open(PREFS);
+    if (reading.length && !(await prefs.match(LAST_LOCALE))) await rememberLocale(reading[0]);
     await self.skipWaiting();
   })());
 });
@@ -131,14 +136,19 @@ async function rememberLocale(code) {
   await prefs.put(LAST_LOCALE, new Response(code, { headers: { "Content-Type": "text/plain" } }));
 }
 
-async function preferredLocale() {
-  const saved = await savedLocales();
+/* The language the reader last read, if it is still saved. */
+async function lastLocale(saved) {
   const prefs = await caches.open(PREFS);
   const last = await prefs.match(LAST_LOCALE);
-  if (last) {
-    const code = await last.text();
-    if (saved.includes(code)) return code;
-  }
+  if (!last) return null;
+  const code = await last.text();
+  return saved.includes(code) ? code : null;
+}
+
+async function preferredLocale() {
+  const saved = await savedLocales();
+  const last = await lastLocale(saved);
+  if (last) return last;
   for (const tag of self.navigator.languages || []) {
     const base = tag.toLowerCase().split("-")[0];
     const hit = saved.find((c) => c.toLowerCase() === tag.toLowerCase() || c.toLowerCase().split("-")[0] === base);
@@ -156,6 +166,9 @@ async function offlinePage(code) {
 async function navigate(event, url) {
   const cache = await caches.open(CACHE);
   if (url.pathname === "/") {
+    // The reader's last language wins, online too: the calculator's way back lands here.
+    const last = await lastLocale(await savedLocales());
+    if (last) return Response.redirect(`/${last}/`, 302);
     try {
       return await fetch(event.request);
     } catch (error) {

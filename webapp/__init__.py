@@ -33,6 +33,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         # A neutral external site for the quick exit, used only online in a browser tab.
         QUICK_EXIT_URL=os.environ.get("QUICK_EXIT_URL", ""),
         QUICK_EXIT_RETURN_CODE=os.environ.get("QUICK_EXIT_RETURN_CODE", "2580"),
+        # The name of the app installed as a calculator (default: "Calculator", translated).
+        DISGUISE_NAME=os.environ.get("GUIDE_DISGUISE_NAME", ""),
         HSTS=os.environ.get("GUIDE_HSTS", "auto"),
         # The public address for every absolute URL (public_url.py); unset: a development default.
         GUIDE_BASE_URL=os.environ.get("GUIDE_BASE_URL", ""),

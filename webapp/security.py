@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from flask import Flask, abort, request
 
-from .quick_exit import GUARD_HASH
+from .quick_exit import GUARD_HASH, DISGUISE_HASH
 
 CSP = "; ".join([
     "default-src 'self'",
-    f"script-src 'self' {GUARD_HASH}",
+    f"script-src 'self' {GUARD_HASH} {DISGUISE_HASH}",
     "style-src 'self'",
     "img-src 'self'",
     "font-src 'none'",

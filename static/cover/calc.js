@@ -1,10 +1,21 @@
 /* A working immediate-execution calculator. Typing the return code followed by "=" clears the
-   flags this tab keeps after a quick exit and goes back to the start page. */
+   flags this tab keeps after a quick exit and goes back to the start page. Opened as the
+   installed calculator app (its start address carries a marker), it records that for the
+   window, so the pages opened from it keep its neutral title. */
 (function () {
   "use strict";
   var root = document.querySelector(".calc");
   var display = document.getElementById("display");
   var code = root.getAttribute("data-r");
+  var mode = root.getAttribute("data-m");
+  var app = root.getAttribute("data-a");
+  if (app) {
+    var marker = new RegExp("[?&]" + root.getAttribute("data-s") + "(=|&|$)");
+    var standalone = window.matchMedia && window.matchMedia("(display-mode: standalone)").matches;
+    if (marker.test(location.search) || standalone) {
+      try { sessionStorage.setItem(app, location.pathname); } catch (e) {}
+    }
+  }
   var current = "0", stored = null, op = null, fresh = true, typed = "";
 
   function show(value) { display.textContent = value; }
@@ -22,7 +33,7 @@
     return b;
   }
   function goBack() {
-    try { sessionStorage.removeItem("calc-mode"); localStorage.removeItem("calc-mode"); } catch (e) {}
+    try { sessionStorage.removeItem(mode); localStorage.removeItem(mode); } catch (e) {}
     location.replace("/");
   }
   function press(k) {

@@ -6,14 +6,19 @@
   var sw = navigator.serviceWorker;
 
   /* Quick exit: hide the page at once, remember the exit for this tab (and for the installed
-     app), then replace this history entry with the destination. */
+     app), then replace this history entry with the destination. Inside the app installed as a
+     calculator (the calculator recorded its own address for this window), the exit goes back
+     to that calculator and counts as an installed app. */
   var exitLink = document.getElementById("quick-exit");
   if (exitLink) {
     var flag = exitLink.getAttribute("data-flag");
     var cover = exitLink.getAttribute("data-cover");
     var external = exitLink.getAttribute("data-external");
     var status = document.getElementById("quick-exit-status");
-    var standalone = window.matchMedia && window.matchMedia("(display-mode: standalone)").matches;
+    var disguise = null;
+    try { disguise = sessionStorage.getItem(exitLink.getAttribute("data-app-flag")); } catch (e) {}
+    if (disguise && disguise.indexOf(cover) === 0) cover = disguise;
+    var installed = !!disguise || (window.matchMedia && window.matchMedia("(display-mode: standalone)").matches);
 
     var quickExit = function (event) {
       if (event) event.preventDefault();
@@ -21,9 +26,9 @@
       document.title = "";
       try {
         sessionStorage.setItem(flag, "1");
-        if (standalone) localStorage.setItem(flag, "1");
+        if (installed) localStorage.setItem(flag, "1");
       } catch (e) { /* storage blocked: the exit itself still works */ }
-      location.replace(external && navigator.onLine && !standalone ? external : cover);
+      location.replace(external && navigator.onLine && !installed ? external : cover);
     };
     document.querySelectorAll("#quick-exit, [data-quick-exit]").forEach(function (link) {
       link.addEventListener("click", quickExit);

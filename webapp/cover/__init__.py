@@ -1,9 +1,21 @@
-"""The cover screen the quick exit goes to: a plain, working calculator. Nothing in its URL,
-title, markup or assets may name the guide; tests check a word list in every locale."""
+"""The calculator: the cover screen the quick exit goes to, and the same calculator as an app
+of its own, so the guide can live on the home screen as a calculator. Nothing in its URLs,
+titles, markup, manifest or icons may name the guide; tests check a word list in every locale.
+
+- /calculator/                                  the quick exit's cover (no language, no manifest)
+- /calculator/<lang>/                           the calculator to install, named in that language
+- /calculator/<lang>/manifest.webmanifest       its manifest: own id, name, icons and colours
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, render_template
+import json
+
+from flask import Blueprint, Response, abort, current_app, g, render_template, url_for
+
+from .. import i18n, locales
+from ..i18n import gettext as _
+from ..quick_exit import APP_FLAG, APP_MARKER, DISGUISE_THEME, FLAG, disguise_name
 
 bp = Blueprint("cover", __name__)
 
@@ -11,8 +23,81 @@ bp = Blueprint("cover", __name__)
 # explains it; deployers can change it with QUICK_EXIT_RETURN_CODE.
 DEFAULT_RETURN_CODE = "2580"
 
+# One app whatever the language it was installed in; different from the guide's id ("/"), so
+# both apps can live on one phone.
+APP_ID = "/calculator/"
+# A calculator's colours (the cover's own): nothing of the guide's blue and cream.
+THEME = DISGUISE_THEME
+BACKGROUND = "#f2f2f7"
+# File names say nothing of what the app hides.
+ICONS = {
+    "any": ("cover/calc-192.png", "cover/calc-512.png"),
+    "maskable": ("cover/calc-maskable-192.png", "cover/calc-maskable-512.png"),
+}
+TOUCH_ICON = "cover/calc-180.png"
+SVG_ICON = "cover/icon.svg"
+
+
+def icon_files() -> list[str]:
+    """Every icon of the calculator, for the precache list."""
+    return [SVG_ICON, TOUCH_ICON, *ICONS["any"], *ICONS["maskable"]]
+
+
+@bp.url_value_preprocessor
+def pull_locale(endpoint, values):
+    if values and "lang" in values:
+        loc = locales.get(values.pop("lang"))
+        if loc not in locales.served():
+            abort(404)
+        g.locale = loc
+
+
+@bp.url_defaults
+def add_locale(endpoint, values):
+    if endpoint != "cover.calculator" and "lang" not in values and g.get("locale") is not None:
+        values["lang"] = g.locale.code
+
+
+def _render(**page) -> str:
+    return render_template("cover/calculator.html", return_code=current_app.config["QUICK_EXIT_RETURN_CODE"],
+                           mode_flag=FLAG, theme=THEME, **page)
+
 
 @bp.get("/calculator/")
 def calculator():
-    return render_template("cover/calculator.html",
-                           return_code=current_app.config["QUICK_EXIT_RETURN_CODE"])
+    return _render(lang="und", direction="ltr", title="Calculator", app=False)
+
+
+@bp.get("/calculator/<locale:lang>/")
+def app():
+    loc = i18n.current_locale()
+    return _render(lang=loc.code, direction=loc.direction, title=disguise_name(), app=True,
+                   app_flag=APP_FLAG, app_marker=APP_MARKER)
+
+
+@bp.get("/calculator/<locale:lang>/manifest.webmanifest")
+def manifest():
+    loc = i18n.current_locale()
+    name = disguise_name()
+    icon = lambda path, size, purpose: {  # noqa: E731
+        "src": url_for("static", filename=path), "sizes": f"{size}x{size}", "type": "image/png",
+        "purpose": purpose}
+    data = {
+        "id": APP_ID,
+        "name": name,
+        "short_name": name,
+        # TRANSLATORS: the description of the calculator app in the phone's app list. Plain, about a calculator only.
+        "description": _("A simple calculator."),
+        "lang": loc.code,
+        "dir": loc.direction,
+        # The marker tells the calculator it was opened as the installed app (see quick_exit).
+        "start_url": url_for("cover.app", lang=loc.code) + "?" + APP_MARKER,
+        "scope": "/",
+        "display": "standalone",
+        "theme_color": THEME,
+        "background_color": BACKGROUND,
+        "icons": [icon(path, size, purpose)
+                  for purpose, paths in ICONS.items() for path, size in zip(paths, (192, 512))],
+    }
+    body = json.dumps(data, ensure_ascii=False, indent=1)
+    return Response(body, mimetype="application/manifest+json")

@@ -10,7 +10,7 @@ import json
 
 from flask import Flask, current_app, url_for
 
-from .. import locales
+from .. import cover, locales
 from ..pages import PAGES
 
 APP_ICONS = ("icons/app/icon.svg", "icons/app/icon-192.png", "icons/app/icon-512.png",
@@ -38,7 +38,12 @@ def shared_urls() -> list[str]:
     assets = current_app.extensions["guide_asset_urls"]
     urls = list(assets.values())
     urls += [url_for("static", filename=name) for name in APP_ICONS]
-    urls += [url_for("cover.calculator"), url_for("static", filename="cover/icon.svg")]
+    # The calculator: the quick exit's cover, and the app installed as a calculator in every
+    # language with its manifest and icons, so that app opens offline from a cold start.
+    urls.append(url_for("cover.calculator"))
+    for loc in locales.served():
+        urls += [url_for("cover.app", lang=loc.code), url_for("cover.manifest", lang=loc.code)]
+    urls += [url_for("static", filename=name) for name in cover.icon_files()]
     urls += [url_for("offline.offline_page", lang=loc.code) for loc in locales.served()]
     return urls
 
