@@ -210,9 +210,11 @@
       var chat = external(el("a", "button button--chat"));
       chat.href = o.chat[i];
       chat.appendChild(icon("chat"));
-      chat.appendChild(el("span", null, strings.chat));
-      chat.appendChild(document.createTextNode(" "));
-      chat.appendChild(el("span", "needs-internet", strings.needsInternet));
+      var chatLabel = el("span");
+      chatLabel.appendChild(el("span", null, strings.chat));
+      chatLabel.appendChild(document.createTextNode(" "));
+      chatLabel.appendChild(el("span", "needs-internet", strings.needsInternet));
+      chat.appendChild(chatLabel);
       actions.appendChild(chat);
     }
     li.appendChild(actions);
