@@ -172,7 +172,8 @@
     return dd;
   }
 
-  /* One result, as the server's org_card macro renders it. */
+  /* One result, as the server's org_card macro renders it: a compact card, its details in a
+     <details> (tests/directory/test_browser.py compares the two). */
   function card(index, i) {
     var o = index.orgs;
     var sep = index.sep;
@@ -244,7 +245,12 @@
     index.states.forEach(function (s) { states[s[0]] = s[1]; });
     fact(dl, strings.area, o.area[i] === null ? strings.national
       : o.area[i].map(function (code) { return states[code]; }).join(sep));
-    li.appendChild(dl);
+    var details = el("details", "more");
+    var summary = el("summary");
+    summary.appendChild(el("span", null, strings.details));
+    summary.appendChild(el("span", "visually-hidden", ": " + o.name[i]));
+    details.appendChild(summary);
+    details.appendChild(dl);
 
     var source = el("p", "source");
     if (o.web[i]) {
@@ -256,7 +262,8 @@
       source.appendChild(document.createTextNode(" · "));
     }
     source.appendChild(document.createTextNode(format(strings.checked, { date: index.dates[o.checked[i]] })));
-    li.appendChild(source);
+    details.appendChild(source);
+    li.appendChild(details);
     return li;
   }
 
