@@ -147,7 +147,14 @@ def test_questions_page_is_short_and_keeps_every_answer(app, phone, live_server)
         assert q.question in text and all(p in text for p in q.answer)
 
 
-@pytest.mark.xfail(strict=True, reason="6,000 px today: twelve lines with long labels; see the report of issue 18")
+def test_helplines_page_is_much_shorter(phone, live_server):
+    # It was 10,700 px with every detail open; a regression guard while the 4,000 px target
+    # below is out of reach.
+    assert page_height(phone, live_server.url + "/en/helplines/") < 6500
+
+
+@pytest.mark.xfail(strict=True, reason="about 6,100 px: the twelve compact cards alone take "
+                   "about 3,800 px (name, label, purpose, one 48 px row per button, More details)")
 def test_helplines_page_is_short(phone, live_server):
     assert page_height(phone, live_server.url + "/en/helplines/") < 4000
 
