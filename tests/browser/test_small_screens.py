@@ -7,7 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import page_path
 from webapp import locales
+from webapp.pages import PAGES as GUIDE_PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -96,12 +98,13 @@ CONTROLS = """() => {
 }"""
 OPEN_ALL = "() => document.querySelectorAll('main details').forEach(d => { d.open = true; })"
 PAGES = ["/{}/", "/{}/helplines/", "/{}/services/", "/{}/questions/", "/{}/rights/", "/{}/saved/"]
+EVERY_PAGE = [page_path("{}", page) for page in GUIDE_PAGES] + ["/{}/saved/", "/{}/no-such-page/"]
 
 
 @pytest.mark.parametrize("lang", ["en", "ar", "ru"])
 def test_controls_are_big_and_apart(phone, live_server, lang):
     phone.set_viewport_size(PHONE)
-    for path in PAGES:
+    for path in EVERY_PAGE:
         phone.goto(live_server.url + path.format(lang))
         for state in ("closed", "open"):
             if state == "open":
