@@ -77,7 +77,8 @@ def main(argv=None) -> int:
             browser.close()
     finally:
         server.stop()
-    print(f"{count} screenshots in {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    where = args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out
+    print(f"{count} screenshots in {where}")
     return 0
 
 
