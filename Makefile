@@ -9,7 +9,7 @@ export CHROMIUM_PATH
 # Test workers: browser tests run in parallel, one server and one browser per worker.
 WORKERS ?= 2
 
-.PHONY: run test bench catalogs extract check-translations stats chromium lighthouse clean
+.PHONY: run test bench catalogs extract check-translations stats chromium lighthouse clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,3 +64,8 @@ lighthouse: $(LIGHTHOUSE)
 # Speed and size figures with their targets (not pass/fail tests).
 bench: catalogs chromium lighthouse
 	$(BIN)/python -m bench.run
+
+# What a reader sees on a small phone: PNGs of every page type at 360 x 640 in en, es, ar and ru,
+# light and dark, in docs/screenshots/ (see the README, "How the guide looks").
+screenshots: catalogs chromium
+	$(BIN)/python tools/screenshots.py

@@ -183,7 +183,8 @@
     return dd;
   }
 
-  /* One result, as the server's org_card macro renders it. */
+  /* One result, as the server's org_card macro renders it: a compact card, its details in a
+     <details> (tests/directory/test_browser.py compares the two). */
   function card(index, i) {
     var o = index.orgs;
     var sep = index.sep;
@@ -230,9 +231,11 @@
       var chat = external(el("a", "button button--chat"));
       chat.href = o.chat[i];
       chat.appendChild(icon("chat"));
-      chat.appendChild(el("span", null, strings.chat));
-      chat.appendChild(document.createTextNode(" "));
-      chat.appendChild(el("span", "needs-internet", strings.needsInternet));
+      var chatLabel = el("span");
+      chatLabel.appendChild(el("span", null, strings.chat));
+      chatLabel.appendChild(document.createTextNode(" "));
+      chatLabel.appendChild(el("span", "needs-internet", strings.needsInternet));
+      chat.appendChild(chatLabel);
       actions.appendChild(chat);
     }
     li.appendChild(actions);
@@ -262,7 +265,12 @@
     index.states.forEach(function (s) { states[s[0]] = s[1]; });
     fact(dl, strings.area, o.area[i] === null ? strings.national
       : o.area[i].map(function (code) { return states[code]; }).join(sep));
-    li.appendChild(dl);
+    var details = el("details", "more");
+    var summary = el("summary");
+    summary.appendChild(el("span", null, strings.details));
+    summary.appendChild(el("span", "visually-hidden", ": " + o.name[i]));
+    details.appendChild(summary);
+    details.appendChild(dl);
 
     var source = el("p", "source");
     if (o.web[i]) {
@@ -274,7 +282,8 @@
       source.appendChild(document.createTextNode(" · "));
     }
     source.appendChild(document.createTextNode(format(strings.checked, { date: index.dates[o.checked[i]] })));
-    li.appendChild(source);
+    details.appendChild(source);
+    li.appendChild(details);
     return li;
   }
 

@@ -88,6 +88,20 @@
     });
   }
 
+  /* A link to an answer folded in a <details> (/questions/#some-id) opens it. */
+  function openLinkedDetails() {
+    var id = location.hash.slice(1);
+    if (!id) return;
+    var target;
+    try { target = document.getElementById(decodeURIComponent(id)); } catch (e) { return; }
+    var details = target && target.closest("details");
+    if (!details || details.open) return;
+    details.open = true;
+    target.scrollIntoView();
+  }
+  openLinkedDetails();
+  window.addEventListener("hashchange", openLinkedDetails);
+
   function showUpdateNotice() {
     var notice = document.getElementById("update-notice");
     if (!notice) return;

@@ -24,6 +24,28 @@ def test_no_axe_violations(axe_page, live_server, lang, guide_page):
     assert results.violations_count == 0, results.generate_report()
 
 
+@pytest.fixture(scope="module")
+def dark_page(browser):
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme="dark")
+    pg = ctx.new_page()
+    yield pg
+    ctx.close()
+
+
+DARK_PAGES = [(lang, page) for lang, page in ALL_PAGES if lang in ("en", "ar")]
+
+
+@pytest.mark.parametrize("lang, guide_page", DARK_PAGES, ids=lambda v: getattr(v, "name", v))
+def test_no_axe_violations_in_dark_mode(dark_page, live_server, lang, guide_page):
+    """The dark colour scheme has its own colours, so its own contrast to check; with every
+    <details> open, so folded text is checked too."""
+    dark_page.goto(live_server.url + page_path(lang, guide_page))
+    assert dark_page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+    dark_page.evaluate("() => document.querySelectorAll('main details').forEach(d => { d.open = true; })")
+    results = AXE.run(dark_page)
+    assert results.violations_count == 0, results.generate_report()
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_home_has_no_console_errors(browser, live_server, scheme):
     ctx = browser.new_context(color_scheme=scheme)

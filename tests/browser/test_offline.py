@@ -6,6 +6,7 @@ import re
 import socket
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import page_path, wait_for_js
 from webapp import create_app, locales
@@ -98,6 +99,7 @@ def test_update_reaches_the_reader_and_the_old_number_is_gone(context, server, c
     page = context.new_page()
     page.goto(srv.url + "/en/")
     wait_until_controlled(page)
+    expect(page.locator("#update-notice")).to_be_hidden()  # nothing new yet: no notice
     srv = redeploy_with_new_hotline_number(server, srv, content_copy)
 
     page.goto(srv.url + "/en/helplines/")  # served from cache at once; the update starts
@@ -208,8 +210,13 @@ def test_saved_page_saves_and_removes_a_language(context, server):
     row = page.locator("tr[data-locale='es']")
     row.locator("[data-status]").filter(has_text="Not saved").wait_for()
     assert re.search(r"\d", row.locator("[data-size]").inner_text())
+    # As a person sees it: only the action that fits the state is on the screen.
+    expect(row.locator("[data-save]")).to_be_visible()
+    expect(row.locator("[data-remove]")).to_be_hidden()
     row.locator("[data-save]").click()
     row.locator("[data-status]").filter(has_text=re.compile(r"^Saved$")).wait_for(timeout=30_000)
+    expect(row.locator("[data-remove]")).to_be_visible()
+    expect(row.locator("[data-save]")).to_be_hidden()
     assert page.evaluate("document.getElementById('save-progress').value") > 0
     srv.stop()
     context.set_offline(True)
@@ -219,6 +226,8 @@ def test_saved_page_saves_and_removes_a_language(context, server):
     page.goto(srv.url + "/en/saved/")
     page.locator("tr[data-locale='es'] [data-remove]").click()
     page.locator("tr[data-locale='es'] [data-status]").filter(has_text="Not saved").wait_for()
+    expect(page.locator("tr[data-locale='es'] [data-save]")).to_be_visible()
+    expect(page.locator("tr[data-locale='es'] [data-remove]")).to_be_hidden()
     page.goto(srv.url + "/es/immigration/")
     assert page.locator("a[href='tel:+18883737888']").count() >= 1  # the offline page
 

@@ -112,6 +112,8 @@ CARDS = """() => [...document.querySelectorAll('#directory-results > li')].map(l
     id: li.id,
     classes: [li, ...li.querySelectorAll('*')].map(e => e.tagName + '.' + (e.getAttribute('class') || '')),
     text: li.innerText.replace(/\\s+/g, ' ').trim(),
+    // Closed <details> hide their text from innerText: compare every word as well.
+    words: li.textContent.replace(/\\s+/g, ''),
     links: [...li.querySelectorAll('a')].map(a => [a.getAttribute('href'), a.getAttribute('rel'), a.hasAttribute('data-external')]),
     ltr: [...li.querySelectorAll('bdi')].map(b => b.getAttribute('dir')),
     babel: [...li.querySelectorAll('[data-i18n=babel]')].map(e => e.textContent),
