@@ -49,7 +49,7 @@ def test_rights_page_keeps_the_record_off_any_checked_phone(client):
 def test_overtime_sign_and_answer_name_the_exceptions(client):
     signs = main_text(client, "/en/signs/")
     assert "not paid extra for overtime. Most workers must get overtime pay, but most farm work" in signs
-    answer = words(parse(client.get("/en/questions/").data).find("section", id="undocumented-rights"))
+    answer = words(parse(client.get("/en/questions/").data).find(id="undocumented-rights"))
     assert "does not cover most farm work, or live-in domestic work" in answer
     assert "state's labor office" in answer
 
@@ -72,12 +72,12 @@ def test_what_is_page_keeps_the_seed_phrases(client):
 
 def test_faq_on_smuggling_and_the_hotline_exception(client):
     doc = parse(client.get("/en/questions/").data)
-    smuggling = words(doc.find("section", id="trafficking-vs-smuggling"))
+    smuggling = words(doc.find(id="trafficking-vs-smuggling"))
     assert "It ends when the person arrives." in smuggling
     assert "No one has to cross a border or move at all." in smuggling
     assert "owes a debt for the trip" in smuggling
     for qa in ("deported", "threats-immigration"):
-        answer = words(doc.find("section", id=qa))
+        answer = words(doc.find(id=qa))
         assert "suspects a child is being abused" in answer, qa
     assert "a child may be abused" not in words(doc.find("main"))
     legal_help = words(section(client, "/en/immigration/", "legal-help"))
