@@ -14,6 +14,7 @@ from .cover import bp as cover_bp
 from .directory import bp as directory_bp
 from .guide import bp as guide_bp
 from .offline import bp as offline_bp
+from .outreach import bp as outreach_bp
 from .site import bp as site_bp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +34,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         # The pseudo-locale en-XA, for developers and tests; never served in production.
         PSEUDO_LOCALE=os.environ.get("GUIDE_PSEUDO_LOCALE") == "1",
     )
+    # The guide's public address (https://…), printed and encoded in the wallet cards' QR code.
+    app.config.setdefault("GUIDE_BASE_URL", os.environ.get("GUIDE_BASE_URL", ""))
     if test_config:
         app.config.from_mapping(test_config)
 
@@ -56,6 +59,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(offline_bp)
     app.register_blueprint(cover_bp)
     app.register_blueprint(directory_bp)
+    app.register_blueprint(outreach_bp)
 
     from . import cli
 

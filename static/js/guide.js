@@ -157,6 +157,17 @@
     refresh();
   }
 
+  // Share panel (home page): the phone's own share sheet, where the browser has one.
+  if (navigator.share) {
+    document.querySelectorAll("[data-share]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.share({ title: button.getAttribute("data-share-title"), url: button.getAttribute("data-share") })
+          .catch(function () { /* closed by the reader */ });
+      });
+    });
+  }
+
   if (!sw) return;
   sw.addEventListener("message", function (event) {
     if (event.data && event.data.type === "updated") showUpdateNotice();

@@ -20,6 +20,7 @@ TRANSLATABLE: dict[str, frozenset[str]] = {
     "quote.yaml": frozenset({"text", "attribution"}),
     # Per-locale `descriptions` are already written in their language: not extracted.
     "directory.yaml": frozenset({"name", "description", "hours"}),
+    "selfcheck.yaml": frozenset({"title", "question", "sign"}),
 }
 
 

@@ -221,6 +221,8 @@ class Content:
     quote: Quote
     # Organizations of directory.yaml (webapp/content/directory.py), in file order.
     directory: tuple = ()
+    # Groups of the self-check's questions (webapp/content/selfcheck.py), in file order.
+    selfcheck: tuple = ()
 
     @property
     def featured(self) -> list[Helpline]:
