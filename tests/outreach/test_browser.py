@@ -26,6 +26,24 @@ def visible_result(page):
     return headings, signs, lines, result.inner_text()
 
 
+def settled_html(page, timeout: float = 10.0) -> str:
+    """The page's HTML once navigation has stopped (the same twice in a row)."""
+    import time
+
+    deadline, last = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        try:
+            page.wait_for_load_state()
+            html = page.content()
+        except Exception:  # navigating: the document is being replaced
+            html = None
+        if html is not None and html == last:
+            return html
+        last = html
+        page.wait_for_timeout(200)
+    raise AssertionError("the page kept navigating")
+
+
 def answer_with_js(page, case, w):
     """Tap Yes or No on each question as it appears, then ask for the result."""
     for qid in ALL:
@@ -109,9 +127,9 @@ def test_no_answer_in_the_history_database(playwright_instance, launch_args, liv
     visible_result(page)
     # The same answers through the form's own POST (what a browser without JavaScript does).
     page.goto(live_server.url + "/en/self-check/")
-    page.locator("#sc-q-papers input[value=yes]").check(force=True)
     with page.expect_navigation():
-        page.evaluate("document.getElementById('sc-form').submit()")
+        page.evaluate("""() => { document.querySelector('#sc-q-papers input[value=yes]').checked = true;
+                                 document.getElementById('sc-form').submit(); }""")
     visible_result(page)
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
     ctx.close()
@@ -157,8 +175,9 @@ def test_back_after_the_quick_exit_shows_nothing_of_the_answers(browser, live_se
         if js:
             # The guide's guard sends Back to the cover again.
             page.wait_for_url(re.compile(r".*/calculator/$"))
-        assert sign not in page.content()
-        assert not page.locator("#sc-result").is_visible()
+            page.locator("#display").wait_for(state="visible")
+        html = settled_html(page)
+        assert sign not in html and "sc-result" not in html
         ctx.close()
 
 
