@@ -14,6 +14,67 @@
   var templates = Array.prototype.slice.call(document.querySelectorAll("template[data-sc-result]"));
   if (!form || !templates.length || !("content" in templates[0])) return;
 
+  // Offline, the service worker answers /a/self-check/b/ with the page of language a: add the
+  // words of language b from its saved page, each block in its own lang and dir.
+  var pair = /^\/([^\/]+)\/self-check\/([^\/]+)\/$/.exec(location.pathname);
+  if (pair && !form.querySelector(".sc-text--second")) {
+    fetch("/" + pair[2] + "/self-check/").then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.text();
+    }).then(function (html) {
+      addSecondLanguage(new DOMParser().parseFromString(html, "text/html"));
+      start();
+    }).catch(start);
+  } else {
+    start();
+  }
+
+  function inLanguage(element, doc) {
+    element.setAttribute("lang", doc.documentElement.getAttribute("lang"));
+    element.setAttribute("dir", doc.documentElement.getAttribute("dir") || "ltr");
+    return element;
+  }
+
+  function addSecondLanguage(doc) {
+    var code = doc.documentElement.getAttribute("lang");
+    form.querySelectorAll(".sc-q").forEach(function (step) {
+      var other = doc.getElementById(step.id);
+      if (!other) return;
+      var text = inLanguage(document.createElement("span"), doc);
+      text.className = "sc-text sc-text--second";
+      text.textContent = other.querySelector(".sc-text").textContent;
+      step.querySelector("legend").appendChild(text);
+      var labels = other.querySelectorAll(".sc-answer > span");
+      step.querySelectorAll(".sc-answer > span").forEach(function (span, i) {
+        var word = inLanguage(document.createElement("span"), doc);
+        word.className = "sc-second";
+        word.textContent = labels[i] ? labels[i].textContent.trim() : "";
+        span.appendChild(document.createTextNode(" "));
+        span.appendChild(word);
+      });
+    });
+    var privacy = doc.querySelector(".sc-privacy");
+    var intro = document.querySelector(".sc-privacy");
+    if (privacy && intro) intro.parentNode.insertBefore(inLanguage(privacy.cloneNode(true), doc), intro.nextSibling);
+    var template = doc.querySelector("template[data-sc-result]");
+    if (template) {
+      var copy = document.createElement("template");
+      copy.setAttribute("data-sc-result", "");
+      copy.content.appendChild(document.importNode(template.content, true));
+      copy.content.querySelectorAll("[id]").forEach(function (el) { el.id += "-" + code; });
+      copy.content.querySelectorAll("[aria-labelledby]").forEach(function (el) {
+        el.setAttribute("aria-labelledby", el.getAttribute("aria-labelledby") + "-" + code);
+      });
+      var block = inLanguage(document.createElement("div"), doc);
+      block.setAttribute("data-sc-block", "");
+      block.appendChild(copy);
+      var last = templates[templates.length - 1];
+      last.parentNode.insertBefore(block, last.nextSibling);
+      templates.push(copy);
+    }
+  }
+
+  function start() {
   var steps = Array.prototype.slice.call(form.querySelectorAll(".sc-q"));
   var back = form.querySelector("[data-back]");
   var next = form.querySelector("[data-next]");
@@ -122,4 +183,5 @@
     clearResults();
     form.reset();
   });
+  }
 })();

@@ -222,3 +222,33 @@ def test_result_and_two_language_view_have_no_axe_violations(app, browser, live_
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     ctx.close()
+
+
+def test_two_languages_work_offline_once_both_are_saved(browser, server):
+    from tests.browser.test_offline import wait_until_controlled
+
+    srv = server()
+    ctx = browser.new_context(viewport=PHONE)
+    page = ctx.new_page()
+    page.goto(srv.url + "/en/saved/")
+    wait_until_controlled(page)
+    page.locator("[data-save='ar']").click()
+    # The 'Saved for offline' page lists the pair once both languages are saved.
+    pair = page.locator(".saved-pairs a[href='/en/self-check/ar/']")
+    pair.wait_for(state="visible", timeout=60_000)
+    srv.stop()
+    ctx.set_offline(True)
+    pair.click()
+    page.wait_for_url("**/en/self-check/ar/")
+    second = page.locator(f"#sc-q-{ALL[0]} .sc-text--second")
+    second.wait_for(state="visible")
+    assert second.get_attribute("lang") == "ar"
+    assert second.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    for qid in ALL:
+        page.locator(f"#sc-q-{qid} label:has(input[value={'yes' if qid == 'papers' else 'no'}])").click()
+    page.locator("[data-submit]").click()
+    arabic = page.locator("#sc-result-ar")
+    arabic.wait_for(state="visible")
+    assert arabic.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert arabic.locator("li[data-sign]").count() == 1
+    ctx.close()
