@@ -8,7 +8,6 @@ import sqlite3
 
 import pytest
 
-from tests.conftest import wait_for_js
 from tests.outreach.cases import ALL, CASES, check_result, words
 from webapp import locales
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .schema import ID, Fields, entries
+from .schema import Fields, entries
 from .yamlfile import ContentError
 
 KINDS = ("trafficking", "labor")
@@ -66,4 +66,4 @@ def build(path: Path, data: object, helpline_ids: set[str]) -> tuple[Group, ...]
     return groups
 
 
-__all__ = ["Group", "Question", "KINDS", "build", "ID"]
+__all__ = ["Group", "Question", "KINDS", "build"]

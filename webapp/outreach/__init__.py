@@ -45,7 +45,9 @@ def self_check():
 
 @bp.post("/self-check/")
 def self_check_result():
-    if request.content_length is None or request.content_length > MAX_FORM_BYTES:
+    if request.content_length is None:
+        abort(411)
+    if request.content_length > MAX_FORM_BYTES:
         abort(413)
     answers = selfcheck.read_answers(_groups(), request.form)
     html = render_template("outreach/self_check.html", page=BY_NAME["self_check"], groups=_groups(),
