@@ -187,16 +187,28 @@ async function navigate(event, url) {
   if (code) event.waitUntil(rememberLocale(code));
   const cached = await cache.match(url.pathname);
   if (cached) return cached;
+  const pair = await pairFallback(cache, url.pathname);
   try {
     const response = await fetch(event.request);
+    if (pair && !response.ok) return pair;
     // Reading a language online saves that language too.
     if (response.ok && code && !(await savedLocales()).includes(code)) {
       event.waitUntil(store(CACHE, PRECACHE.locales[code]).catch(() => {}));
     }
     return response;
   } catch (error) {
-    return offlinePage(code || (await preferredLocale()));
+    return pair || offlinePage(code || (await preferredLocale()));
   }
+}
+
+/* The two-language self-check (/a/self-check/b/) is not saved as such: with both languages
+   saved, the page of the first is served and its script adds the second from the cache. */
+async function pairFallback(cache, path) {
+  const match = /^\/([^/]+)\/self-check\/([^/]+)\/$/.exec(path);
+  if (!match || match[1] === match[2] || !PRECACHE.locales[match[1]] || !PRECACHE.locales[match[2]]) return null;
+  const saved = await savedLocales();
+  if (!saved.includes(match[1]) || !saved.includes(match[2])) return null;
+  return (await cache.match(`/${match[1]}/self-check/`)) || null;
 }
 
 self.addEventListener("fetch", (event) => {

@@ -18,6 +18,7 @@ from .directory import bp as directory_bp
 from .forget import bp as forget_bp
 from .guide import bp as guide_bp
 from .offline import bp as offline_bp
+from .outreach import bp as outreach_bp
 from .site import bp as site_bp
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +67,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(cover_bp)
     app.register_blueprint(directory_bp)
     app.register_blueprint(forget_bp)
+    app.register_blueprint(outreach_bp)
 
     from . import cli
 

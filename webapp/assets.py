@@ -16,6 +16,9 @@ BUNDLES = {
     "directory_js": Bundle("js/directory.js", filters="rjsmin", output="gen/directory.%(version)s.js"),
     # Loaded only by the "Remove saved data" page.
     "forget_js": Bundle("js/forget.js", filters="rjsmin", output="gen/forget.%(version)s.js"),
+    # The outreach kit (self-check, wallet cards).
+    "outreach_css": Bundle("css/outreach.css", filters="rcssmin", output="gen/outreach.%(version)s.css"),
+    "outreach_js": Bundle("js/outreach.js", filters="rjsmin", output="gen/outreach.%(version)s.js"),
     "choose_js": Bundle("js/choose.js", filters="rjsmin", output="gen/choose.%(version)s.js"),
     # The cover screen has its own small bundles so that nothing of the guide loads with it.
     "cover_css": Bundle("cover/calc.css", filters="rcssmin", output="gen/c.%(version)s.css"),

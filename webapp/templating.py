@@ -32,7 +32,8 @@ def alternates() -> list[tuple[locales.Locale, str]]:
     rule = request.url_rule
     if rule is None or "lang" not in rule.arguments or request.endpoint is None:
         return [(loc, url_for("guide.home", lang=loc.code)) for loc in locales.listed()]
-    return [(loc, url_for(request.endpoint, lang=loc.code)) for loc in locales.listed()]
+    args = request.view_args or {}
+    return [(loc, url_for(request.endpoint, **{**args, "lang": loc.code})) for loc in locales.listed()]
 
 
 def source_label(url: str) -> str:

@@ -143,6 +143,33 @@
         row.querySelector("[data-save]").hidden = saved;
         row.querySelector("[data-remove]").hidden = !saved;
       });
+      renderPairs(state.saved);
+    }
+    // Every two saved languages make a two-language self-check that works offline.
+    function renderPairs(saved) {
+      var list = root.querySelector(".saved-pairs");
+      if (!list) return;
+      var rows = Array.prototype.filter.call(root.querySelectorAll("tr[data-locale]"), function (row) {
+        return saved.indexOf(row.getAttribute("data-locale")) !== -1;
+      });
+      list.textContent = "";
+      rows.forEach(function (a, i) {
+        rows.slice(i + 1).forEach(function (b) {
+          var link = document.createElement("a");
+          link.href = "/" + a.getAttribute("data-locale") + "/self-check/" + b.getAttribute("data-locale") + "/";
+          [a, b].forEach(function (row, j) {
+            var name = row.querySelector("th").cloneNode(true);
+            var span = document.createElement("span");
+            span.lang = name.lang; span.dir = name.dir; span.textContent = name.textContent;
+            if (j) link.appendChild(document.createTextNode(" + "));
+            link.appendChild(span);
+          });
+          var item = document.createElement("li");
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+      });
+      root.querySelector("[data-pairs-none]").hidden = list.children.length > 0;
     }
     var sizes = {};
     function refresh() {
@@ -174,6 +201,17 @@
     });
     root.hidden = false;
     refresh();
+  }
+
+  // Share panel (home page): the phone's own share sheet, where the browser has one.
+  if (navigator.share) {
+    document.querySelectorAll("[data-share]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.share({ title: button.getAttribute("data-share-title"), url: button.getAttribute("data-share") })
+          .catch(function () { /* closed by the reader */ });
+      });
+    });
   }
 
   if (!sw) return;

@@ -7,12 +7,12 @@ import dataclasses
 from pathlib import Path
 
 from . import directory as directory_models
-from . import models, yamlfile
+from . import models, selfcheck, yamlfile
 from .models import Content, Helpline
 from .yamlfile import ContentError
 
 FILES = ("helplines.yaml", "industries.yaml", "signs.yaml", "faq.yaml", "resources.yaml", "quote.yaml",
-         "directory.yaml", "referral_directories.yaml")
+         "directory.yaml", "referral_directories.yaml", "selfcheck.yaml")
 DEFAULT_DIR = Path(__file__).parent
 
 __all__ = ["Content", "ContentError", "Helpline", "FILES", "DEFAULT_DIR", "load"]
@@ -24,4 +24,5 @@ def load(directory: Path, icons: Path) -> Content:
     content = models.build(directory, loaded, Path(icons))
     # The directory reads helplines.yaml: an entry with `helpline: id` takes its numbers there.
     orgs = directory_models.build(directory / "directory.yaml", loaded["directory.yaml"], content.helplines)
-    return dataclasses.replace(content, directory=orgs)
+    questions = selfcheck.build(directory / "selfcheck.yaml", loaded["selfcheck.yaml"], set(content.helplines))
+    return dataclasses.replace(content, directory=orgs, selfcheck=questions)

@@ -21,6 +21,7 @@ TRANSLATABLE: dict[str, frozenset[str]] = {
     # Per-locale `descriptions` are already written in their language: not extracted.
     "directory.yaml": frozenset({"name", "description", "hours"}),
     "referral_directories.yaml": frozenset({"name", "description"}),
+    "selfcheck.yaml": frozenset({"title", "question", "sign"}),
 }
 
 

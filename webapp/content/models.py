@@ -325,6 +325,8 @@ class Content:
     referral_directories: tuple[ReferralDirectory, ...] = ()
     # Organizations of directory.yaml (webapp/content/directory.py), in file order.
     directory: tuple = ()
+    # Groups of the self-check's questions (webapp/content/selfcheck.py), in file order.
+    selfcheck: tuple = ()
 
     @property
     def featured(self) -> list[Helpline]:

@@ -27,6 +27,7 @@ def locale_urls(loc: locales.Locale) -> list[str]:
     the directory's search index in that language."""
     urls = [url_for(page.endpoint, lang=loc.code) for page in PAGES]
     urls.append(url_for("directory.index_json", lang=loc.code))
+    urls.append(url_for("outreach.cards_discreet", lang=loc.code))
     urls += [url_for("offline.saved", lang=loc.code), url_for("offline.manifest", lang=loc.code),
              url_for("forget.forget", lang=loc.code)]
     return urls

@@ -1,0 +1,253 @@
+"""The self-check in a real Chromium, with JavaScript (one question per screen, the result in
+the page) and without (one form, POSTed): the documented result in every language, and no
+answer in the URL, the title, the History database or storage; nothing after the quick exit."""
+
+import re
+import shutil
+import sqlite3
+
+import pytest
+
+from tests.outreach.cases import ALL, CASES, check_result, words
+from webapp import locales
+
+pytestmark = pytest.mark.browser
+LANGS = [loc.code for loc in locales.LOCALES if loc.listed]
+PHONE = {"width": 360, "height": 640}
+
+
+def visible_result(page):
+    result = page.locator("#sc-result")
+    result.wait_for(state="visible")
+    headings = page.locator("#sc-result [data-section] > h3").all_inner_texts()
+    signs = page.locator("#sc-result li[data-sign]").all_inner_texts()
+    lines = page.locator("#sc-result [data-line] h4").all_inner_texts()
+    return headings, signs, lines, result.inner_text()
+
+
+def settled_html(page, timeout: float = 10.0) -> str:
+    """The page's HTML once navigation has stopped (the same twice in a row)."""
+    import time
+
+    deadline, last = time.monotonic() + timeout, None
+    while time.monotonic() < deadline:
+        try:
+            page.wait_for_load_state()
+            html = page.content()
+        except Exception:  # navigating: the document is being replaced
+            html = None
+        if html is not None and html == last:
+            return html
+        last = html
+        page.wait_for_timeout(200)
+    raise AssertionError("the page kept navigating")
+
+
+def answer_with_js(page, case, w):
+    """Tap Yes or No on each question as it appears, then ask for the result."""
+    for qid in ALL:
+        step = page.locator(f"#sc-q-{qid}")
+        assert step.is_visible()
+        value = "yes" if qid in case.yes else "no"
+        step.locator(f"label:has(input[value={value}])").click()
+    page.get_by_role("button", name=w["submit"]).click()
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    ctx = browser.new_context(viewport=PHONE, has_touch=True)
+    yield ctx.new_page()
+    ctx.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_with_javascript_every_language_gives_the_documented_result(app, phone, live_server, lang):
+    w = words(app, lang)
+    url = f"{live_server.url}/{lang}/self-check/"
+    for case in CASES:
+        phone.goto(url)
+        title = phone.title()
+        # One question per screen, and its answers within the first screen of a small phone.
+        first = phone.locator(f"#sc-q-{ALL[0]}")
+        assert phone.locator(".sc-q:visible").count() == 1
+        for box in (first.locator("label").nth(0).bounding_box(), first.locator("label").nth(1).bounding_box()):
+            assert box["height"] >= 44 and box["y"] + box["height"] <= PHONE["height"]
+        answer_with_js(phone, case, w)
+        check_result(case, w, *visible_result(phone))
+        assert phone.url == url and phone.title() == title
+        assert phone.evaluate("localStorage.length + sessionStorage.length") == 0
+
+
+def test_back_and_forward_between_questions(phone, live_server):
+    phone.goto(live_server.url + "/en/self-check/")
+    phone.locator(f"#sc-q-{ALL[0]} label:has(input[value=yes])").click()
+    assert phone.locator(f"#sc-q-{ALL[1]}").is_visible()
+    phone.get_by_role("button", name="Back").click()
+    first = phone.locator(f"#sc-q-{ALL[0]}")
+    assert first.is_visible() and first.locator("input[value=yes]").is_checked()
+    phone.get_by_role("button", name="Next").click()
+    assert phone.locator(f"#sc-q-{ALL[1]}").is_visible()
+    # The quick exit stays on top of every question.
+    exit_box = phone.locator("#quick-exit").bounding_box()
+    assert exit_box["y"] >= 0 and exit_box["y"] + exit_box["height"] <= PHONE["height"]
+    top = phone.evaluate("""() => { const r = document.getElementById('quick-exit').getBoundingClientRect();
+        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2).closest('#quick-exit') !== null; }""")
+    assert top
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_javascript_every_language_gives_the_documented_result(app, browser, live_server, lang):
+    w = words(app, lang)
+    ctx = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = ctx.new_page()
+    url = f"{live_server.url}/{lang}/self-check/"
+    for case in CASES:
+        page.goto(url)
+        title = page.title()
+        assert page.locator(".sc-q:visible").count() == len(ALL)
+        for qid in ALL:
+            page.locator(f"#sc-q-{qid} input[value={'yes' if qid in case.yes else 'no'}]").check()
+        with page.expect_response(lambda r: r.request.method == "POST") as posted:
+            page.get_by_role("button", name=w["submit"]).click()
+        assert posted.value.headers["cache-control"] == "no-store"
+        check_result(case, w, *visible_result(page))
+        assert page.url == url and page.title() == title
+    ctx.close()
+
+
+def test_no_answer_in_the_history_database(playwright_instance, launch_args, live_server, app, tmp_path):
+    profile = tmp_path / "profile"
+    w = words(app, "en")
+    ctx = playwright_instance.chromium.launch_persistent_context(str(profile), viewport=PHONE, **launch_args)
+    page = ctx.new_page()
+    page.goto(live_server.url + "/en/")
+    page.goto(live_server.url + "/en/self-check/")
+    answer_with_js(page, CASES[-1], w)
+    visible_result(page)
+    # The same answers through the form's own POST (what a browser without JavaScript does).
+    page.goto(live_server.url + "/en/self-check/")
+    with page.expect_navigation():
+        page.evaluate("""() => { document.querySelector('#sc-q-papers input[value=yes]').checked = true;
+                                 document.getElementById('sc-form').submit(); }""")
+    visible_result(page)
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    ctx.close()
+
+    copy = tmp_path / "History"
+    shutil.copy(profile / "Default" / "History", copy)
+    db = sqlite3.connect(copy)
+    rows = db.execute("SELECT url, title FROM urls").fetchall()
+    db.close()
+    urls = [u for u, _ in rows]
+    # History was written (so its silence about answers means something) ...
+    assert live_server.url + "/en/self-check/" in urls
+    # ... and holds no answer: no query string, no question id, no sign in any title.
+    everything = " ".join(f"{u} {t}" for u, t in rows)
+    assert not any("?" in u for u in urls if u.startswith(live_server.url))
+    for qid in ALL:
+        assert qid not in everything
+    for sign in w["signs"].values():
+        assert sign not in everything
+
+
+def test_back_after_the_quick_exit_shows_nothing_of_the_answers(browser, live_server, app):
+    w = words(app, "en")
+    sign = w["signs"]["papers"]
+    for js in (True, False):
+        ctx = browser.new_context(java_script_enabled=js, viewport=PHONE)
+        page = ctx.new_page()
+        page.goto(live_server.url + "/en/")
+        page.goto(live_server.url + "/en/self-check/")
+        if js:
+            answer_with_js(page, CASES[1], w)
+        else:
+            page.locator("#sc-q-papers input[value=yes]").check()
+            page.get_by_role("button", name=w["submit"]).click()
+        assert sign in visible_result(page)[1]
+        page.locator("#quick-exit").click()
+        page.wait_for_url(re.compile(r".*/calculator/$"))
+        try:
+            page.go_back()
+        except Exception:  # Chromium refuses to resend a no-store POST: an error page
+            pass
+        page.wait_for_load_state()
+        if js:
+            # The guide's guard sends Back to the cover again.
+            page.wait_for_url(re.compile(r".*/calculator/$"))
+            page.locator("#display").wait_for(state="visible")
+        html = settled_html(page)
+        assert sign not in html and "sc-result" not in html
+        ctx.close()
+
+
+def test_two_languages_each_in_its_own_direction(app, browser, live_server):
+    ctx = browser.new_context(viewport=PHONE)
+    page = ctx.new_page()
+    page.goto(live_server.url + "/en/self-check/ar/")
+    ar = words(app, "ar")
+    en = words(app, "en")
+    first = page.locator(f"#sc-q-{ALL[0]}")
+    second = first.locator(".sc-text--second")
+    assert second.is_visible()
+    assert second.get_attribute("lang") == "ar"
+    assert second.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert first.locator(".sc-text").first.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    yes = first.locator("label:has(input[value=yes])").inner_text()
+    assert en["yes"] in yes and ar["yes"] in yes
+    # The result comes in both languages, the Arabic one right to left.
+    for qid in ALL:
+        page.locator(f"#sc-q-{qid} label:has(input[value={'yes' if qid == 'papers' else 'no'}])").click()
+    page.locator("[data-submit]").click()
+    page.locator("#sc-result").wait_for(state="visible")
+    arabic = page.locator("#sc-result-ar")
+    assert arabic.is_visible()
+    assert arabic.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert arabic.locator("li[data-sign]").all_inner_texts() == [ar["signs"]["papers"]]
+    assert page.locator("#sc-result li[data-sign]").all_inner_texts() == [en["signs"]["papers"]]
+    ctx.close()
+
+
+def test_result_and_two_language_view_have_no_axe_violations(app, browser, live_server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    ctx = browser.new_context(viewport=PHONE)
+    page = ctx.new_page()
+    page.goto(live_server.url + "/ar/self-check/en/")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    page.goto(live_server.url + "/en/self-check/")
+    answer_with_js(page, CASES[-1], words(app, "en"))
+    visible_result(page)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    ctx.close()
+
+
+def test_two_languages_work_offline_once_both_are_saved(browser, server):
+    from tests.browser.test_offline import wait_until_controlled
+
+    srv = server()
+    ctx = browser.new_context(viewport=PHONE)
+    page = ctx.new_page()
+    page.goto(srv.url + "/en/saved/")
+    wait_until_controlled(page)
+    page.locator("[data-save='ar']").click()
+    # The 'Saved for offline' page lists the pair once both languages are saved.
+    pair = page.locator(".saved-pairs a[href='/en/self-check/ar/']")
+    pair.wait_for(state="visible", timeout=60_000)
+    srv.stop()
+    ctx.set_offline(True)
+    pair.click()
+    page.wait_for_url("**/en/self-check/ar/")
+    second = page.locator(f"#sc-q-{ALL[0]} .sc-text--second")
+    second.wait_for(state="visible")
+    assert second.get_attribute("lang") == "ar"
+    assert second.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    for qid in ALL:
+        page.locator(f"#sc-q-{qid} label:has(input[value={'yes' if qid == 'papers' else 'no'}])").click()
+    page.locator("[data-submit]").click()
+    arabic = page.locator("#sc-result-ar")
+    arabic.wait_for(state="visible")
+    assert arabic.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    assert arabic.locator("li[data-sign]").count() == 1
+    ctx.close()
