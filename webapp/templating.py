@@ -47,7 +47,7 @@ def canonical_path() -> str:
     rule = request.url_rule
     if rule is None or "lang" not in rule.arguments or request.endpoint is None:
         return url_for("guide.home", lang=i18n.current_locale().code)
-    return url_for(request.endpoint, lang=i18n.current_locale().code)
+    return url_for(request.endpoint, **{**(request.view_args or {}), "lang": i18n.current_locale().code})
 
 
 def init_app(app: Flask) -> None:

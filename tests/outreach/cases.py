@@ -10,6 +10,7 @@ from flask import g
 
 from webapp import locales
 from webapp.i18n import gettext
+from webapp.content.models import CLAIMS, ENFORCEMENT_LABELS
 
 ALL = ("threats", "cannot-leave", "come-and-go", "basic-needs", "different-job", "debt",
        "endless-debt", "papers", "deportation", "cut-off", "coached", "minimum-wage", "overtime",
@@ -55,9 +56,9 @@ def words(app, lang: str) -> dict:
             "headings": {k: gettext(v) for k, v in HEADINGS.items()},
             "signs": signs,
             "lines": {i: gettext(content.helplines[i].name) for i in ("whd", "osha")},
-            "danger": gettext(content.helplines["emergency"].notes[0]),
+            "danger": gettext(ENFORCEMENT_LABELS["emergency"]),
             "not_legal_advice": gettext("This check is general information, not legal advice."),
-            "not_police": gettext(content.helplines["nhth"].notes[1]),
+            "not_police": gettext(CLAIMS["not-law-enforcement"]),
             "yes": gettext("Yes"), "no": gettext("No"),
             "submit": gettext("See what your answers show"),
         }
