@@ -22,7 +22,7 @@ def test_no_third_party_requests_cookies_or_csp_violations(browser, live_server)
         page.goto(live_server.url + page_path(lang, guide_page))
     for path in ("/calculator/", "/en/saved/", "/es/offline/"):
         page.goto(live_server.url + path)
-    page.wait_for_timeout(500)
+    page.wait_for_load_state("networkidle")   # every request the last page makes has been made
     cookies = context.cookies()
     context.close()
     foreign = [url for url in requests if not url.startswith(live_server.url + "/")]
