@@ -58,6 +58,15 @@
     return false;
   }
 
+  function pages(index, query) {
+    if (!query.terms.length) return [];
+    var found = [];
+    index.pages.forEach(function (page, i) {
+      if (query.terms.every(function (t) { return page[2].indexOf(t) !== -1; })) found.push(i);
+    });
+    return found;
+  }
+
   function asksForEnforcement(index, terms) {
     return terms.some(function (term) {
       return index.intent.some(function (word) {
@@ -121,6 +130,7 @@
       var query = parse(index, params);
       var order = search(index, query);
       return { ids: order.map(function (i) { return index.orgs.id[i]; }), terms: query.terms,
+               pages: pages(index, query).map(function (i) { return index.pages[i][0]; }),
                truncated: query.truncated, noTerms: query.noTerms, q: query.q,
                state: query.state, service: query.service, population: query.population,
                language: query.language, page: query.page };
@@ -293,6 +303,22 @@
     return params;
   }
 
+  /* Pages of the guide the words find, as the server lists them. */
+  function showPages(found) {
+    var box = document.getElementById("directory-pages");
+    if (!box) return;
+    var listed = box.querySelector("ul");
+    listed.textContent = "";
+    found.forEach(function (i) {
+      var li = el("li");
+      var a = el("a", null, api.index.pages[i][1]);
+      a.href = api.index.pages[i][0];
+      li.appendChild(a);
+      listed.appendChild(li);
+    });
+    box.hidden = found.length === 0;
+  }
+
   function moreButton(more) {
     var wrap = document.getElementById("directory-more-wrap");
     if (!more) {
@@ -336,6 +362,7 @@
     if (query.noTerms) notes.appendChild(el("p", "note", strings.noTerms));
     if (!shown.length) notes.appendChild(el("p", "note", strings.none));
     if (fallback) fallback.hidden = shown.length > 0;
+    showPages(pages(index, query));
     moreButton(more);
 
     if (from !== undefined && list.children[from]) {

@@ -42,4 +42,7 @@ CASES = [
     ("ko", {"q": "스페인어"}),
     ("ru", {"q": "ИСПАНСКИЙ"}),
     ("en-XA", {"q": "šþàñ"}),
+    ("en", {"q": "am I trafficked"}),
+    ("en", {"q": "check", "state": "TX"}),
+    ("es", {"q": "tarjeta"}),
 ]

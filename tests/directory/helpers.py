@@ -21,6 +21,7 @@ def python_run(index: dict, params: dict) -> dict:
     query = search.parse(index, params)
     order = search.search(index, query)
     return {"ids": [index["orgs"]["id"][i] for i in order], "terms": query.terms,
+            "pages": [index["pages"][i][0] for i in search.pages(index, query)],
             "truncated": query.truncated, "noTerms": query.no_terms, "q": query.q,
             "state": query.state, "service": query.service, "population": query.population,
             "language": query.language, "page": query.page}

@@ -122,6 +122,8 @@ PAGE_TEXT = """() => ({
     status: document.getElementById('directory-status').innerText.replace(/\\s+/g, ' ').trim(),
     notes: document.getElementById('directory-notes').innerText.replace(/\\s+/g, ' ').trim(),
     more: (document.getElementById('directory-more') || {}).textContent || null,
+    pages: [...document.querySelectorAll('#directory-pages a')].map(a => [a.getAttribute('href'), a.textContent]),
+    pagesShown: !document.getElementById('directory-pages').hidden,
 })"""
 
 
@@ -139,7 +141,7 @@ def fill(page, params: dict) -> None:
 @pytest.mark.parametrize("lang, params", [
     ("en", {}), ("en", {"language": "es"}), ("es", {"q": "línea"}), ("ar", {"state": "TX"}),
     ("zh-Hans", {"service": "hotline"}), ("vi", {"q": "!!"}), ("en", {"q": "x" * 250}),
-    ("en", {"q": "zzqqxx"}), ("en", {"q": "immigration"}),
+    ("en", {"q": "zzqqxx"}), ("en", {"q": "immigration"}), ("es", {"q": "señales"}), ("en", {"q": "wallet card"}),
 ], ids=lambda v: str(v)[:30])
 def test_browser_renders_what_the_server_renders(browser, live_server, lang, params):
     rendered = {}

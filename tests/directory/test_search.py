@@ -223,3 +223,27 @@ def test_more_results_are_posted_like_the_search(tmp_path):
                       .find("p", id="directory-status").text.split())
     assert status == "Organizations found: 45 Showing the first 20."
     assert re.search(r"Organizations found: 11\b", client.get("/en/services/").data.decode()) is None
+
+
+def test_the_guides_own_tools_are_found_in_every_language(app, client):
+    """A reader who types words about their situation or about cards finds the self-check and
+    the wallet cards above the organizations, in every language."""
+    from flask import g
+
+    from webapp import i18n
+    from webapp.content import vocabulary
+
+    for loc in locales.LOCALES:
+        index = shipped_index(app, loc.code)
+        for name, message in vocabulary.PAGE_WORDS.items():
+            with app.test_request_context(f"/{loc.code}/"):
+                g.locale = loc
+                word = vocabulary.words(i18n.gettext(message))[0]
+            url = f"/{loc.code}/{'self-check' if name == 'self_check' else 'card'}/"
+            assert url in [index["pages"][i][0] for i in search.pages(index, search.parse(index, {"q": word}))], \
+                (loc.code, word)
+            page = parse(client.post(f"/{loc.code}/services/", data={"q": word}).data)
+            box = page.find("div", id="directory-pages")
+            assert "hidden" not in box.attrs and url in {a.attrs["href"] for a in box.find_all("a")}
+    empty = parse(client.get("/en/services/").data).find("div", id="directory-pages")
+    assert "hidden" in empty.attrs

@@ -66,6 +66,14 @@ SERVICE_WORDS: dict[str, str] = {
 REFERRED = ("case-management", "shelter-housing", "legal", "immigration-legal", "labor-rights",
             "workplace-safety", "medical", "mental-health", "interpretation")
 
+# Pages of the guide that a search also finds, with the words that find them (see search.py):
+# a reader who types "am I trafficked" or "card" is shown the self-check or the wallet cards.
+# TRANSLATORS: words a reader might type to find this page, separated by commas.
+PAGE_WORDS: dict[str, str] = {
+    "self_check": N_("self-check, check, quiz, questions, signs, trafficking, trafficked, forced, victim, am I"),
+    "cards": N_("card, cards, wallet, print, share, outreach, hand out"),
+}
+
 # A search that names a law-enforcement agency or asks to report a crime (see search.py):
 # only then may law-enforcement lines come before the others.
 # TRANSLATORS: words a reader types to look for the police or to report a crime, separated by

@@ -50,6 +50,7 @@ def services():
         "directory/services.html", page=BY_NAME["services"], query=query, total=len(order),
         cards=[idx.card(i) for i in shown], more=len(order) > len(shown), next_page=page_number + 1,
         options=idx.options, sep=idx.data["sep"], query_max=search.MAX_QUERY,
+        guide_pages=[idx.data["pages"][i] for i in search.pages(idx.data, query)],
     ))
     if request.method == "POST":
         # The answer shows the reader's words: no browser or proxy may keep it.

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import babel
-from flask import current_app
+from flask import current_app, url_for
 
 from .. import i18n, locales
 from ..content import vocabulary
 from ..content.directory import Organization
 from ..content.models import CLAIMS, ENFORCEMENT_LABELS, Phone, TextLine
 from ..i18n import gettext as _
+from ..pages import BY_NAME
 from . import search
 
 VERSION = 2
@@ -111,8 +112,14 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         if iso not in dates:
             dates[iso] = i18n.format_day(org.verified_on)
 
+    pages = []
+    for name, message in vocabulary.PAGE_WORDS.items():
+        page = BY_NAME[name]
+        words = [_(page.title), _(page.summary), *vocabulary.words(_(message)), *vocabulary.words(message)]
+        pages.append([url_for(page.endpoint, lang=loc.code), _(page.title), search.normalize(" ".join(words))])
+
     return {
-        "version": VERSION, "locale": loc.code, "max": search.MAX_QUERY, "page": search.PAGE_SIZE,
+        "version": VERSION, "locale": loc.code, "pages": pages, "max": search.MAX_QUERY, "page": search.PAGE_SIZE,
         "sep": list_separator(loc.babel),
         "services": services, "populations": populations, "languages": languages, "states": states,
         "intent": intent, "badges": badges,

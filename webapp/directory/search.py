@@ -44,6 +44,10 @@ search(query) → positions in the index:
   reader's language and in English) or, at 4 letters or more, begins one. Then they come
   first. Immigration words are not intent words: they find legal help and the hotline first.
   No terms and no filters: every organization.
+
+pages(query) → the guide's own pages that the words find (the index's `pages`: url, title,
+  hay of its title, summary and words): every term is a substring of the page's hay; none
+  without terms. Shown above the organizations, whatever the filters.
 """
 
 from __future__ import annotations
@@ -127,6 +131,12 @@ def _position(vocab: list, ident: str | None) -> int:
     if ident is None:
         return -1
     return next((i for i, entry in enumerate(vocab) if entry[0] == ident), -1)
+
+
+def pages(index: dict, query: Query) -> list[int]:
+    if not query.terms:
+        return []
+    return [i for i, page in enumerate(index["pages"]) if all(t in page[2] for t in query.terms)]
 
 
 def asks_for_enforcement(index: dict, terms: list[str]) -> bool:
