@@ -30,6 +30,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         QUICK_EXIT_URL=os.environ.get("QUICK_EXIT_URL", ""),
         QUICK_EXIT_RETURN_CODE=os.environ.get("QUICK_EXIT_RETURN_CODE", "2580"),
         HSTS=os.environ.get("GUIDE_HSTS", "auto"),
+        # Seconds one precache entry may take to download before an update gives up (and
+        # retries only what is missing at the next visit).
+        PRECACHE_TIMEOUT=float(os.environ.get("GUIDE_PRECACHE_TIMEOUT", "60")),
         # The pseudo-locale en-XA, for developers and tests; never served in production.
         PSEUDO_LOCALE=os.environ.get("GUIDE_PSEUDO_LOCALE") == "1",
     )

@@ -11,7 +11,7 @@ BUNDLES = {
     "guide_js": Bundle("js/guide.js", filters="rjsmin", output="gen/guide.%(version)s.js"),
     # Loaded only by the "Find services" page.
     "directory_js": Bundle("js/directory.js", filters="rjsmin", output="gen/directory.%(version)s.js"),
-    "choose_js": Bundle("js/choose.js", filters="rjsmin", output="gen/choose.%(version)s.js"),
+    "choose_js": Bundle("js/locale-match.js", "js/choose.js", filters="rjsmin", output="gen/choose.%(version)s.js"),
     # The cover screen has its own small bundles so that nothing of the guide loads with it.
     "cover_css": Bundle("cover/calc.css", filters="rcssmin", output="gen/c.%(version)s.css"),
     "cover_js": Bundle("cover/calc.js", filters="rjsmin", output="gen/c.%(version)s.js"),

@@ -51,7 +51,7 @@ def init_app(app: Flask) -> None:
             "helplines": content.helplines,
             "asset_urls": current_app.extensions["guide_asset_urls"],
             "content_reviewed_on": current_app.config["CONTENT_REVIEWED_ON"],
-            "aliases": locales.ALIASES,
+            "locale_rule": locales.browser_rule(),
         }
 
     app.jinja_env.globals.update(

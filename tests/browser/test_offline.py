@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import page_path, wait_for_js
 from webapp import create_app, locales
+from webapp.offline import precache
 from webapp.pages import PAGES
 
 pytestmark = pytest.mark.browser
@@ -22,6 +23,41 @@ def free_port() -> int:
 
 def wait_until_controlled(page):
     wait_for_js(page, "() => !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+
+
+# The worker's one cache, keyed by URL and revision: the paths it holds, and every key.
+CACHED = """async () => {
+    const cache = await caches.open('guide-precache');
+    return (await cache.keys()).map(r => new URL(r.url).pathname + new URL(r.url).search);
+}"""
+
+# Follow the next install to its end: attach to the worker installing now, or ask for an update
+# check and attach to the worker it finds. window.__update becomes 'activated' or 'redundant'.
+WATCH_UPDATE = """async () => {
+    window.__update = null;
+    const reg = await navigator.serviceWorker.getRegistration();
+    const follow = (worker) => {
+        const done = () => {
+            if (worker.state === 'activated' || worker.state === 'redundant') window.__update = worker.state;
+        };
+        worker.addEventListener('statechange', done);
+        done();
+    };
+    if (reg.installing) { follow(reg.installing); return true; }
+    reg.addEventListener('updatefound', () => follow(reg.installing), { once: true });
+    await reg.update().catch(() => {});
+    return true;
+}"""
+
+
+def follow_update(page, timeout=60.0):
+    """Start (or join) an update and wait for its outcome, a positive signal either way."""
+    page.evaluate(WATCH_UPDATE)
+    return wait_for_js(page, "() => window.__update", timeout=timeout)
+
+
+def cached_paths(page):
+    return {key.split("?")[0] for key in page.evaluate(CACHED)}
 
 
 def sitemap_paths(srv, lang):
@@ -72,10 +108,7 @@ def test_opening_another_language_online_saves_it(context, server):
     page.goto(srv.url + "/en/")
     wait_until_controlled(page)
     page.goto(srv.url + "/es/rights/")
-    wait_for_js(page, """async () => {
-        const c = await caches.open((await caches.keys()).find(k => k.startsWith('guide-v-')));
-        return !!(await c.match('/es/about/'));
-    }""")
+    wait_for_js(page, f"async () => ({CACHED})().then(keys => keys.some(k => k.startsWith('/es/about/?')))")
     srv.stop()
     context.set_offline(True)
     page.goto(srv.url + "/es/about/")
@@ -83,14 +116,108 @@ def test_opening_another_language_online_saves_it(context, server):
     assert "offline" not in page.locator("h1").inner_text().lower()
 
 
-def redeploy_with_new_hotline_number(server, srv, content_copy):
-    """Stop the server, change the hotline's number in a copy of the content, serve again on
-    the same origin: a new deploy."""
+def redeploy(server, srv, content_copy, change="number", config=None):
+    """Stop the server, change a copy of the content, serve it again on the same origin: a new
+    deploy. `number` changes the hotline's number (shown on every page); `sentence` changes
+    one sentence of the questions page."""
     srv.stop()
-    helplines = content_copy / "helplines.yaml"
-    helplines.write_text(helplines.read_text().replace('"+18883737888"', '"+18883737000"')
-                         .replace('"1-888-373-7888"', '"1-888-373-7000"'))
-    return server(create_app({"TESTING": True, "CONTENT_DIR": str(content_copy)}), srv.port)
+    if change == "number":
+        helplines = content_copy / "helplines.yaml"
+        helplines.write_text(helplines.read_text().replace('"+18883737888"', '"+18883737000"')
+                             .replace('"1-888-373-7888"', '"1-888-373-7000"'))
+    else:
+        faq = content_copy / "faq.yaml"
+        faq.write_text(faq.read_text().replace("You do not have to give your name.",
+                                               "You never have to give your name.", 1))
+    app = create_app({"TESTING": True, "CONTENT_DIR": str(content_copy), **(config or {})})
+    return server(app, srv.port), app
+
+
+def redeploy_with_new_hotline_number(server, srv, content_copy):
+    return redeploy(server, srv, content_copy)[0]
+
+
+STATUS = """(path) => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data);
+    navigator.serviceWorker.controller.postMessage({type: 'status', path}, [channel.port2]);
+})"""
+
+
+def sw_status(page, path=""):
+    wait_until_controlled(page)
+    return page.evaluate(STATUS, path)
+
+
+class Fetches:
+    """Paths of the precache list that the service worker asks the network for (the page's
+    own requests, answered by the worker, are not downloads)."""
+
+    def __init__(self, context, manifest):
+        self.listed = {e["url"] for e in manifest["shared"]}
+        self.listed |= {e["url"] for entries in manifest["locales"].values() for e in entries}
+        self.paths = []
+        context.on("request", self._seen)
+
+    def _seen(self, request):
+        from urllib.parse import urlsplit
+
+        path = urlsplit(request.url).path
+        if request.service_worker is not None and path in self.listed:
+            self.paths.append(path)
+
+    def clear(self):
+        self.paths.clear()
+
+
+def changed_entries(old, new, codes):
+    """Entries of `codes` (and the shared ones) whose revision differs between two lists."""
+    def entries(m):
+        return {e["url"]: e["revision"] for e in m["shared"] + [x for c in codes for x in m["locales"][c]]}
+    before, after = entries(old), entries(new)
+    return {url for url, rev in after.items() if before.get(url) != rev}
+
+
+def assert_offline_pages(page, srv, lang, present, absent):
+    for p in PAGES:
+        page.goto(srv.url + page_path(lang, p))
+        html = page.content()
+        assert present in html and absent not in html, p.name
+        assert "offline" not in page.locator("h1").inner_text().lower(), p.name
+
+
+def test_update_fetches_only_what_changed_and_keeps_saved_languages(context, server, content_copy, app):
+    srv = server()
+    old_manifest = precache.get(app)
+    page = context.new_page()
+    page.goto(srv.url + "/en/")
+    wait_until_controlled(page)
+    page.goto(srv.url + "/es/")  # reading Spanish online saves it too
+    wait_for_js(page, f"() => ({STATUS})('').then(s => s.saved.includes('es') && s.saved.includes('en'))")
+    srv, new_app = redeploy(server, srv, content_copy, change="sentence")
+    new_manifest = precache.get(new_app)
+    changed = changed_entries(old_manifest, new_manifest, ["en", "es"])
+    assert changed and changed <= {"/en/questions/", "/es/questions/"}, changed
+    fetches = Fetches(context, new_manifest)
+
+    assert follow_update(page) == "activated"
+    assert sorted(fetches.paths) == sorted(changed)   # each changed entry once, nothing else
+    page.locator("#update-notice").wait_for(state="visible")
+    status = sw_status(page)
+    assert status["version"] == new_manifest["version"]
+    assert {"en", "es"} <= set(status["saved"])
+    # One key per path: the old revision of the changed page is gone.
+    keys = page.evaluate(CACHED)
+    assert len(keys) == len({k.split("?")[0] for k in keys})
+    assert page.evaluate("caches.keys()") == [] or "guide-precache" in page.evaluate("caches.keys()")
+
+    srv.stop()
+    context.set_offline(True)
+    page.goto(srv.url + "/en/questions/")
+    assert "You never have to give your name." in page.content()
+    page.goto(srv.url + "/es/rights/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert "offline" not in page.locator("h1").inner_text().lower()
 
 
 def test_update_reaches_the_reader_and_the_old_number_is_gone(context, server, content_copy):
@@ -109,50 +236,75 @@ def test_update_reaches_the_reader_and_the_old_number_is_gone(context, server, c
 
     srv.stop()
     context.set_offline(True)
-    for p in PAGES:
-        page.goto(srv.url + page_path("en", p))
-        html = page.content()
-        assert "tel:+18883737888" not in html and "1-888-373-7888" not in html, p.name
-        assert "1-888-373-7000" in html
-    keys = page.evaluate("caches.keys()")
-    assert len([k for k in keys if k.startswith("guide-v-")]) == 1
+    assert_offline_pages(page, srv, "en", "1-888-373-7000", "1-888-373-7888")
+    assert "tel:+18883737888" not in page.content()
+    keys = page.evaluate(CACHED)
+    assert len(keys) == len({k.split("?")[0] for k in keys})
 
 
-def test_failed_update_keeps_the_old_version_whole(context, server, content_copy):
+def _fail_500(route, body):
+    route.fulfill(status=500, body="boom")
+
+
+def _fail_bytes(route, body):
+    route.fulfill(status=200, content_type="text/html; charset=utf-8", body=body.replace(b"7000", b"7888"))
+
+
+def _fail_cut(route, body):
+    # Announce the whole body, send half of it: the connection ends mid-body.
+    route.fulfill(status=200, content_type="text/html; charset=utf-8",
+                  headers={"Content-Length": str(len(body))}, body=body[: len(body) // 2])
+
+
+FAULTS = {"500": _fail_500, "wrong-bytes": _fail_bytes, "cut-body": _fail_cut, "timeout": None}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_failed_update_keeps_the_old_version_whole(context, server, content_copy, fault):
     srv = server()
     page = context.new_page()
     page.goto(srv.url + "/en/")
     wait_until_controlled(page)
-    versions = "caches.keys().then(keys => keys.filter(k => k.startsWith('guide-v-')))"
-    old_keys = page.evaluate(versions)
-    srv = redeploy_with_new_hotline_number(server, srv, content_copy)
-    failed = []
+    old_keys = set(page.evaluate(CACHED))
+    # A short timeout for the new version, so the 'timeout' case fails in seconds.
+    srv, new_app = redeploy(server, srv, content_copy, config={"PRECACHE_TIMEOUT": 2})
+    new_about = new_app.test_client().get("/en/about/").get_data()
+    hits, hanging = [], []
 
-    def fail(route):
-        failed.append(route.request.url)
-        route.fulfill(status=500, body="boom")
+    def fault_route(route):
+        hits.append(route.request.url)
+        if FAULTS[fault] is None:
+            hanging.append(route)  # never answered: the worker gives up after its timeout
+        else:
+            FAULTS[fault](route, new_about)
 
-    context.route("**/en/about/", fail)
-    page.goto(srv.url + "/en/signs/")
-    # The navigation starts an update check; make sure it has run, then wait while the new
-    # worker installs, hits the 500 and is discarded.
-    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => 1, () => 1)")
-    wait_for_js(page, """async () => {
-        const reg = await navigator.serviceWorker.getRegistration();
-        return !reg.installing && !reg.waiting;
-    }""")
-    page.wait_for_timeout(500)
-    assert failed, "the update never requested the failing URL"
-    assert page.evaluate(versions) == old_keys
+    context.route("**/en/about/", fault_route)
+    assert follow_update(page) == "redundant"
+    assert hits, "the update never requested the failing URL"
+    keys = set(page.evaluate(CACHED))
+    assert old_keys <= keys      # the old version is whole; checked new entries may wait beside it
+    assert sw_status(page)["saved"] == ["en"]
 
     srv.stop()
     context.unroute("**/en/about/")
+    for route in hanging:
+        try:
+            route.abort()
+        except Exception:  # the worker already gave up on it
+            pass
     context.set_offline(True)
-    for p in PAGES:
-        page.goto(srv.url + page_path("en", p))
-        html = page.content()
-        assert "1-888-373-7888" in html and "1-888-373-7000" not in html, p.name
-        assert "offline" not in page.locator("h1").inner_text().lower()
+    assert_offline_pages(page, srv, "en", "1-888-373-7888", "1-888-373-7000")
+
+    # Back online: the next attempt fetches only what is still missing.
+    context.set_offline(False)
+    srv = server(new_app, srv.port)
+    fetches = Fetches(context, precache.get(new_app))
+    page.goto(srv.url + "/en/rights/")
+    assert follow_update(page) == "activated"
+    assert fetches.paths == ["/en/about/"]
+    srv.stop()
+    context.set_offline(True)
+    assert_offline_pages(page, srv, "en", "1-888-373-7000", "1-888-373-7888")
 
 
 def test_caches_hold_only_good_same_origin_responses(context, server):
