@@ -38,6 +38,12 @@ async function sha16(buffer) {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("").slice(0, 16);
 }
 
+/* The server's clock, from the first Date header (a header sent twice reads "d1, d1"). */
+function serverDate(response) {
+  const found = /\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT/.exec(response.headers.get("Date") || "");
+  return found ? Date.parse(found[0]) : null;
+}
+
 async function fetchChecked(entry) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), PRECACHE.timeout);
@@ -51,7 +57,7 @@ async function fetchChecked(entry) {
       throw new Error(`precache: ${entry.url} does not match this version`);
     }
     const headers = { "Content-Type": response.headers.get("Content-Type") || "application/octet-stream" };
-    return { body, headers, date: Date.parse(response.headers.get("Date") || "") || null };
+    return { body, headers, date: serverDate(response) };
   } finally {
     clearTimeout(timer);
   }
@@ -122,13 +128,16 @@ async function localesToInstall() {
   return [...wanted];
 }
 
+/* When the copy was last known current: the server's date when a version was saved, or when
+   the page found no newer one. Carried across versions. */
 async function savedOn() {
   const record = await (await caches.open(PREFS)).match(SAVED_ON);
-  if (record) {
-    const data = await record.json();
-    if (data.version === PRECACHE.version) return data.date;
-  }
-  return null;
+  return record ? (await record.json()).date : null;
+}
+
+async function writeSavedOn(date) {
+  const record = { version: PRECACHE.version, date };
+  await (await caches.open(PREFS)).put(SAVED_ON, new Response(JSON.stringify(record), { headers: { "Content-Type": "application/json" } }));
 }
 
 self.addEventListener("install", (event) => {
@@ -137,9 +146,7 @@ self.addEventListener("install", (event) => {
     const entries = PRECACHE.shared.concat(...codes.map((c) => PRECACHE.locales[c]));
     // On failure the install fails and this worker is discarded; the old one keeps its keys.
     const date = await store(entries);
-    const previous = await savedOn();
-    const record = { version: PRECACHE.version, date: date || previous || Date.parse(PRECACHE.date) };
-    await (await caches.open(PREFS)).put(SAVED_ON, new Response(JSON.stringify(record), { headers: { "Content-Type": "application/json" } }));
+    await writeSavedOn(date || (await savedOn()) || Date.parse(PRECACHE.date));
     await self.skipWaiting();
   })());
 });
@@ -269,6 +276,10 @@ self.addEventListener("message", (event) => {
         const entries = [].concat(...codes.map((c) => PRECACHE.locales[c]));
         await store(entries, (done, total) => reply({ type: "progress", done, total }));
         reply({ type: "saved", saved: await savedLocales() });
+      } else if (data.type === "checked") {
+        // The page found no newer version on the server: the saved copy is current as of now.
+        await writeSavedOn(Date.now());
+        reply({ type: "checked" });
       } else if (data.type === "remove" && PRECACHE.locales[data.locale]) {
         await forget(data.locale);
         reply({ type: "removed", saved: await savedLocales() });

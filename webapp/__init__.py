@@ -30,6 +30,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         QUICK_EXIT_URL=os.environ.get("QUICK_EXIT_URL", ""),
         QUICK_EXIT_RETURN_CODE=os.environ.get("QUICK_EXIT_RETURN_CODE", "2580"),
         HSTS=os.environ.get("GUIDE_HSTS", "auto"),
+        # Days after which a copy saved on the phone says that numbers may have changed.
+        STALE_AFTER_DAYS=90,
         # Seconds one precache entry may take to download before an update gives up (and
         # retries only what is missing at the next visit).
         PRECACHE_TIMEOUT=float(os.environ.get("GUIDE_PRECACHE_TIMEOUT", "60")),

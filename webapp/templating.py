@@ -52,6 +52,8 @@ def init_app(app: Flask) -> None:
             "asset_urls": current_app.extensions["guide_asset_urls"],
             "content_reviewed_on": current_app.config["CONTENT_REVIEWED_ON"],
             "locale_rule": locales.browser_rule(),
+            # After this many days without an update, offline pages say facts may have changed.
+            "stale_after_days": current_app.config["STALE_AFTER_DAYS"],
         }
 
     app.jinja_env.globals.update(

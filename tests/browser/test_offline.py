@@ -424,3 +424,167 @@ def test_manifest_per_locale(client):
         assert {("192x192", "any"), ("512x512", "any"), ("192x192", "maskable"), ("512x512", "maskable")} <= sizes
         for icon in data["icons"]:
             assert client.get(icon["src"]).status_code == 200
+
+
+def test_saved_page_keeps_the_copy_and_shows_space_and_date(context, server):
+    srv = server()
+    # Count the page's requests to keep the copy (the browser itself decides the answer).
+    context.add_init_script("""(() => {
+        const persist = navigator.storage.persist.bind(navigator.storage);
+        window.__persistCalls = 0;
+        navigator.storage.persist = () => { window.__persistCalls += 1; return persist(); };
+    })()""")
+    page = context.new_page()
+    page.goto(srv.url + "/en/")
+    wait_until_controlled(page)
+    saved_on = sw_status(page)["savedOn"]
+    page.goto(srv.url + "/en/saved/")
+    facts = page.locator(".saved-facts")
+    facts.get_by_text("Protected from automatic clean-up: no.").wait_for()
+    space = facts.get_by_text(re.compile(r"^Space used on this phone: [\d.,]+\s*(kB|KB|MB)$"))
+    space.wait_for()
+    day = __import__("datetime").datetime.fromtimestamp(saved_on / 1000, __import__("datetime").timezone.utc)
+    assert abs(saved_on / 1000 - __import__("time").time()) < 3600   # the server's date of this install
+    facts.get_by_text(re.compile(rf"^Saved on \w+ \d+, {day.year}$")).wait_for()
+    before = page.evaluate("navigator.storage.estimate().then(e => e.usage)")
+    assert page.evaluate("window.__persistCalls") == 0
+
+    row = page.locator("tr[data-locale='es']")
+    row.locator("[data-save]").click()
+    row.locator("[data-status]").filter(has_text=re.compile(r"^Saved$")).wait_for(timeout=30_000)
+    assert page.evaluate("window.__persistCalls") == 1
+    space.wait_for()
+    assert page.evaluate("navigator.storage.estimate().then(e => e.usage)") > before
+
+    # When the browser agrees to keep the copy, the page says so.
+    target = context.new_cdp_session(page).send("Target.getTargetInfo")["targetInfo"]
+    context.browser.new_browser_cdp_session().send("Browser.grantPermissions", {
+        "origin": srv.url, "permissions": ["durableStorage"], "browserContextId": target["browserContextId"]})
+    page.reload()
+    facts.get_by_text("Protected from automatic clean-up: yes.").wait_for()
+    assert facts.get_by_text("Protected from automatic clean-up: yes.").is_visible()
+
+
+def test_offline_pages_say_when_they_were_saved_and_when_they_may_be_stale(context, server):
+    import datetime
+
+    srv = server()
+    page = context.new_page()
+    page.goto(srv.url + "/es/")
+    wait_until_controlled(page)
+    saved_on = sw_status(page)["savedOn"]
+    srv.stop()
+    context.set_offline(True)
+    page.goto(srv.url + "/es/rights/")
+    line = page.locator("#saved-on")
+    line.wait_for(state="visible")
+    day = datetime.datetime.fromtimestamp(saved_on / 1000, datetime.timezone.utc)
+    assert line.inner_text().startswith("Guardado el ") and str(day.year) in line.inner_text()
+    assert not page.locator("#saved-on [data-stale-line]").is_visible()
+
+    # 91 days later by the phone's clock (the saved date itself is the server's).
+    page.clock.install(time=day + datetime.timedelta(days=91))
+    page.goto(srv.url + "/es/helplines/")
+    stale = page.locator("#saved-on [data-stale-line]")
+    stale.wait_for(state="visible")
+    assert "90 días" in stale.inner_text() and "números de teléfono" in stale.inner_text()
+    # Reachable from the page like any footer line, in the reader's language.
+    assert page.locator("html").get_attribute("lang") == "es"
+
+
+def test_quota_exceeded_during_save_says_so_and_saves_nothing_half(context, server):
+    srv = server()
+    page = context.new_page()
+    page.goto(srv.url + "/es/saved/")
+    wait_until_controlled(page)
+    page.locator("tr[data-locale='es'] [data-status]").filter(has_text=re.compile(r"^Guardado$")).wait_for()
+    usage = page.evaluate("navigator.storage.estimate().then(e => e.usage)")
+    cdp = context.new_cdp_session(page)
+    cdp.send("Storage.overrideQuotaForOrigin", {"origin": srv.url, "quotaSize": usage + 100_000})
+    page.locator("[data-save='*']").click()
+    expected = page.get_attribute("#offline-manager", "data-quota")
+    assert expected.startswith("No hay suficiente espacio")
+    page.locator("#save-message").filter(has_text=expected).wait_for(timeout=60_000)
+    # Nothing half-saved is shown as saved, and nothing half-saved is kept.
+    statuses = dict(page.eval_on_selector_all(
+        "tr[data-locale]", "rows => rows.map(r => [r.dataset.locale, r.querySelector('[data-status]').textContent])"))
+    assert statuses.pop("es") == "Guardado"
+    assert set(statuses.values()) == {"No guardado"}, statuses
+    codes = {loc.code for loc in locales.LOCALES}
+    kept = {p.split("/")[1] for p in cached_paths(page) if not p.endswith("/offline/")} & codes
+    assert kept == {"es"}, kept
+    status = sw_status(page)
+    assert status["saved"] == ["es"]
+
+
+def test_two_tabs_during_an_update_both_reach_the_new_version(context, server, content_copy):
+    srv = server()
+    first = context.new_page()
+    first.goto(srv.url + "/en/")
+    wait_until_controlled(first)
+    second = context.new_page()
+    second.goto(srv.url + "/en/rights/")
+    wait_until_controlled(second)
+    srv, new_app = redeploy(server, srv, content_copy)
+    version = precache.get(new_app)["version"]
+    # Both tabs ask for the update at once; one install runs and both tabs follow it.
+    first.evaluate(WATCH_UPDATE)
+    second.evaluate(WATCH_UPDATE)
+    assert wait_for_js(first, "() => window.__update") == "activated"
+    assert wait_for_js(second, "() => window.__update") == "activated"
+    for tab in (first, second):
+        tab.locator("#update-notice").wait_for(state="visible")
+        assert sw_status(tab)["version"] == version
+    srv.stop()
+    context.set_offline(True)
+    assert_offline_pages(second, srv, "en", "1-888-373-7000", "1-888-373-7888")
+    first.goto(srv.url + "/en/about/")
+    assert "1-888-373-7000" in first.content()
+
+
+def test_browser_killed_mid_install_then_restarted(playwright_instance, launch_args, server, content_copy, tmp_path):
+    import time
+
+    profile = tmp_path / "profile"
+    srv = server()
+    ctx = playwright_instance.chromium.launch_persistent_context(str(profile), **launch_args)
+    page = ctx.new_page()
+    page.goto(srv.url + "/en/")
+    wait_until_controlled(page)
+    old_keys = set(page.evaluate(CACHED))
+    srv, new_app = redeploy(server, srv, content_copy)
+    held = []
+    ctx.route("**/en/about/", lambda route: held.append(route))  # the install stalls on it
+    page.evaluate(WATCH_UPDATE)
+    deadline = time.monotonic() + 30
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert held, "the update never reached the stalled entry"
+    # Every other new entry is checked and stored while that one hangs; then the browser dies.
+    manifest = precache.get(new_app)
+    new_keys = {f"{e['url']}?__rev={e['revision']}" for e in manifest["shared"] + manifest["locales"]["en"]
+                if e["url"] != "/en/about/"}
+    wait_for_js(page, f"async () => ({CACHED})().then(keys => {json.dumps(sorted(new_keys))}.every(k => keys.includes(k)))")
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r.installing)")
+    ctx.close()
+
+    ctx = playwright_instance.chromium.launch_persistent_context(str(profile), **launch_args)
+    try:
+        page = ctx.pages[0] if ctx.pages else ctx.new_page()
+        srv.stop()
+        ctx.set_offline(True)
+        page.goto(srv.url + "/en/helplines/")
+        assert old_keys <= set(page.evaluate(CACHED))
+        assert_offline_pages(page, srv, "en", "1-888-373-7888", "1-888-373-7000")
+        ctx.set_offline(False)
+        srv = server(new_app, srv.port)
+        fetches = Fetches(ctx, precache.get(new_app))
+        page.goto(srv.url + "/en/")
+        assert follow_update(page) == "activated"
+        # Only what the killed install had not stored is fetched again.
+        assert fetches.paths == ["/en/about/"]
+        srv.stop()
+        ctx.set_offline(True)
+        assert_offline_pages(page, srv, "en", "1-888-373-7000", "1-888-373-7888")
+    finally:
+        ctx.close()
