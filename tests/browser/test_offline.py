@@ -8,6 +8,7 @@ import socket
 import pytest
 
 from tests.conftest import page_path, wait_for_js
+from tests.language_cases import ACCEPT_LANGUAGE_CASES, browser_tags
 from webapp import create_app, locales
 from webapp.offline import precache
 from webapp.pages import PAGES
@@ -588,3 +589,78 @@ def test_browser_killed_mid_install_then_restarted(playwright_instance, launch_a
         assert_offline_pages(page, srv, "en", "1-888-373-7000", "1-888-373-7888")
     finally:
         ctx.close()
+
+
+TABLE = [(browser_tags(header), expected) for header, expected in ACCEPT_LANGUAGE_CASES]
+MATCH_ALL = "([rule, cases]) => cases.map(([tags]) => matchLocale(rule, tags) || rule.default)"
+
+
+def test_one_language_table_for_server_chooser_and_worker(browser, context, server):
+    """The server's half of the table is in tests/test_locales.py; here the same rows go
+    through the worker's code, and through the static export's chooser page."""
+    srv = server()
+    page = context.new_page()
+    page.goto(srv.url + "/en/")
+    wait_until_controlled(page)
+    worker = context.service_workers[0]
+    rule = worker.evaluate("PRECACHE.languages")
+    assert worker.evaluate(MATCH_ALL, [rule, TABLE]) == [expected for _, expected in TABLE]
+    if server.kind == "static":
+        # Hold the chooser on its page (no worker to answer for the network): its own redirect
+        # gets 204 No Content, which leaves the page where it is, its code there to be asked.
+        plain = browser.new_context(service_workers="block")
+        try:
+            plain.route(re.compile(re.escape(srv.url) + r"/[^/]+/$"), lambda route: route.fulfill(status=204))
+            chooser = plain.new_page()
+            chooser.goto(srv.url + "/", wait_until="commit")
+            wait_for_js(chooser, "() => typeof matchLocale === 'function' && !!document.getElementById('languages')")
+            chooser_rule = json.loads(chooser.get_attribute("#main", "data-rule"))
+            assert chooser_rule == rule
+            assert chooser.evaluate(MATCH_ALL, [chooser_rule, TABLE]) == [expected for _, expected in TABLE]
+        finally:
+            plain.close()
+
+
+@pytest.mark.parametrize("tag, expected", [("fil-PH", "tl"), ("zh-SG", "zh-Hans")])
+def test_aliases_work_offline_and_in_the_chooser(browser, server, tag, expected):
+    srv = server()
+    context = browser.new_context(locale=tag, viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        if server.kind == "static":
+            page.goto(srv.url + "/")    # the chooser, before any worker
+            page.wait_for_url(re.compile(rf".*/{expected}/$"))
+        page.goto(srv.url + "/en/saved/")
+        wait_until_controlled(page)
+        # Save the reader's language and English, without visiting either page (which would
+        # make it the last language read, and decide the root by itself).
+        page.locator(f"tr[data-locale='{expected}'] [data-save]").click()
+        page.locator(f"tr[data-locale='{expected}'] [data-status]").filter(has_text=re.compile(r"^Saved$")).wait_for(timeout=30_000)
+        assert {"en", expected} <= set(sw_status(page)["saved"])
+        srv.stop()
+        context.set_offline(True)
+        page.goto(srv.url + "/")
+        page.wait_for_url(re.compile(rf".*/{expected}/$"))
+        assert page.locator("html").get_attribute("lang") == expected
+    finally:
+        context.close()
+
+
+def test_last_resort_offline_answer_is_in_the_readers_language(context, server):
+    srv = server()
+    page = context.new_page()
+    page.goto(srv.url + "/en/")
+    wait_until_controlled(page)
+    srv.stop()
+    context.set_offline(True)
+    # Even the offline pages are gone (storage cleared under the worker).
+    page.evaluate("""async () => {
+        const cache = await caches.open('guide-precache');
+        for (const request of await cache.keys()) {
+            if (new URL(request.url).pathname.endsWith('/offline/')) await cache.delete(request);
+        }
+    }""")
+    page.goto(srv.url + "/es/rights/")
+    text = page.locator("body").inner_text()
+    assert text.startswith("No tienes conexión")
+    assert "1-888-373-7888" in text
