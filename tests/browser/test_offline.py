@@ -210,7 +210,7 @@ def test_update_fetches_only_what_changed_and_keeps_saved_languages(context, ser
     # One key per path: the old revision of the changed page is gone.
     keys = page.evaluate(CACHED)
     assert len(keys) == len({k.split("?")[0] for k in keys})
-    assert page.evaluate("caches.keys()") == [] or "guide-precache" in page.evaluate("caches.keys()")
+    assert sorted(page.evaluate("caches.keys()")) == ["guide-precache", "guide-prefs"]
 
     srv.stop()
     context.set_offline(True)
@@ -664,3 +664,22 @@ def test_last_resort_offline_answer_is_in_the_readers_language(context, server):
     text = page.locator("body").inner_text()
     assert text.startswith("No tienes conexión")
     assert "1-888-373-7888" in text
+
+
+def test_languages_saved_by_the_per_version_worker_stay_saved(context, server):
+    """A reader of the old worker (one cache per version) keeps the languages it saved, and
+    its old cache is deleted."""
+    srv = server()
+    context.route("**/sw.js", lambda route: route.abort())  # no worker until the old cache exists
+    page = context.new_page()
+    page.goto(srv.url + "/en/")
+    page.evaluate("""async () => {
+        const old = await caches.open('guide-v-0123456789abcdef');
+        await old.put('/es/', new Response('old Spanish start page'));
+        await old.put('/es/rights/', new Response('old Spanish page'));
+    }""")
+    context.unroute("**/sw.js")
+    page.evaluate("navigator.serviceWorker.register('/sw.js', {scope: '/'}).then(() => 1)")
+    wait_until_controlled(page)
+    assert {"en", "es"} <= set(sw_status(page)["saved"])
+    assert sorted(page.evaluate("caches.keys()")) == ["guide-precache", "guide-prefs"]
