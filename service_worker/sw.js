@@ -261,15 +261,17 @@ self.addEventListener("message", (event) => {
   event.waitUntil((async () => {
     let codes = [];
     try {
-      if (data.type === "status") {
+      if (data.type === "page") {
+        // Every page served from the copy asks this: keep it to one cache lookup.
+        const path = typeof data.path === "string" ? data.path : "";
+        reply({ type: "page", saved: !!(await cached(path)), savedOn: await savedOn() });
+      } else if (data.type === "status") {
         const present = await presentKeys();
         const sizes = {};
         for (const code of Object.keys(PRECACHE.locales)) sizes[code] = sizeOf(code);
-        const path = typeof data.path === "string" ? data.path : "";
         reply({
           type: "status", saved: await savedLocales(present), sizes, version: PRECACHE.version,
           versionDate: PRECACHE.date, savedOn: await savedOn(),
-          pageSaved: KEYS.has(path) && present.has(KEYS.get(path)),
         });
       } else if (data.type === "save") {
         codes = data.locale === "*" ? Object.keys(PRECACHE.locales) : [data.locale].filter((c) => PRECACHE.locales[c]);

@@ -139,8 +139,8 @@
      have changed. The date is the server's, recorded when the version was saved. */
   function savedOnLine(line) {
     var lang = document.documentElement.lang;
-    ask({ type: "status", path: location.pathname }, function (reply) {
-      if (reply.type !== "status" || !reply.pageSaved || !reply.savedOn) return;
+    ask({ type: "page", path: location.pathname }, function (reply) {
+      if (reply.type !== "page" || !reply.saved || !reply.savedOn) return;
       line.querySelector("[data-date]").textContent = line.getAttribute("data-text").replace("%(date)s", formatDay(reply.savedOn, lang));
       var days = Number(line.getAttribute("data-stale-days"));
       var stale = Date.now() - reply.savedOn > days * 24 * 3600 * 1000;
