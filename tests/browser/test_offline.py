@@ -258,10 +258,51 @@ def _fail_bytes(route, body):
     route.fulfill(status=200, content_type="text/html; charset=utf-8", body=body.replace(b"7000", b"7888"))
 
 
+class CuttingServer:
+    """Answers every request with the right headers and half the body, then closes the
+    connection: a download cut mid-body, as a dropped mobile connection does."""
+
+    def __init__(self, body: bytes):
+        import threading
+
+        self.body = body
+        self.cut = 0
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        break
+                    request += chunk
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                             b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(self.body)
+                             + self.body[: len(self.body) // 2])
+                self.cut += 1
+
+    def close(self):
+        self.sock.close()
+
+
+CUTTERS = []
+
+
 def _fail_cut(route, body):
-    # Announce the whole body, send half of it: the connection ends mid-body.
-    route.fulfill(status=200, content_type="text/html; charset=utf-8",
-                  headers={"Content-Length": str(len(body))}, body=body[: len(body) // 2])
+    # Playwright's fulfill always sends a whole body: send the request to a server that cuts it.
+    if not CUTTERS:
+        CUTTERS.append(CuttingServer(body))
+    route.continue_(url=CUTTERS[0].url + "/en/about/")
 
 
 FAULTS = {"500": _fail_500, "wrong-bytes": _fail_bytes, "cut-body": _fail_cut, "timeout": None}
@@ -287,7 +328,13 @@ def test_failed_update_keeps_the_old_version_whole(context, server, content_copy
             FAULTS[fault](route, new_about)
 
     context.route("**/en/about/", fault_route)
-    assert follow_update(page) == "redundant"
+    try:
+        assert follow_update(page) == "redundant"
+        if fault == "cut-body":
+            assert CUTTERS and CUTTERS[0].cut >= 1, "no download was cut"
+    finally:
+        while CUTTERS:
+            CUTTERS.pop().close()
     assert hits, "the update never requested the failing URL"
     keys = set(page.evaluate(CACHED))
     assert old_keys <= keys      # the old version is whole; checked new entries may wait beside it
