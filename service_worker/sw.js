@@ -1,19 +1,32 @@
 /* The guide's service worker.
  *
- * The app inlines its precache list below: every URL with the hash of its bytes. One cache per
- * version: install fills a new cache completely (checking every hash) or fails and leaves the
- * old version untouched; activate deletes the caches of older versions. Navigations are served
- * from the cache at once; a page not saved falls back to the network, then to the offline page.
- * Only same-origin, successful, non-redirected responses are ever stored.
+ * The app inlines its precache list below: every URL with the hash of its bytes (its revision).
+ * One cache holds every version, keyed by URL and revision (like workbox-precaching's
+ * createCacheKey), so a new version fetches only the entries whose bytes changed:
+ *  - install fetches each missing entry, checks its hash and stores it under its new key. The
+ *    keys of the running version are never touched, so until this version is complete the old
+ *    one keeps serving every page whole. A failed install leaves its checked entries behind:
+ *    the next attempt fetches only what is still missing.
+ *  - activate deletes every key this version does not list.
+ * Navigations are served from the cache at once; a page not saved falls back to the network,
+ * then to the offline page. Only same-origin, successful, non-redirected responses are stored.
  */
 "use strict";
 
 const PRECACHE = self.__PRECACHE__;
-const PREFIX = "guide-v-";
-const CACHE = PREFIX + PRECACHE.version;
+const CACHE = "guide-precache";
+const LEGACY_PREFIX = "guide-v-";     // one cache per version, before revision keys
 const PREFS = "guide-prefs";          // survives versions: the reader's last language
 const LAST_LOCALE = "/__last-locale";
+const SAVED_ON = "/__saved-on";       // when this version was complete, by the server's clock
 const PARALLEL = 4;
+
+/* The language rule, generated from the Python locale registry; shared with the chooser. */
+/* LOCALE_MATCH */
+
+const keyOf = (entry) => new URL(`${entry.url}${entry.url.includes("?") ? "&" : "?"}__rev=${entry.revision}`, self.location.origin).href;
+const KEYS = new Map();               // path -> cache key of this version
+for (const entry of PRECACHE.shared.concat(...Object.values(PRECACHE.locales))) KEYS.set(entry.url, keyOf(entry));
 
 const localeOf = (path) => {
   const first = path.split("/")[1];
@@ -25,58 +38,80 @@ async function sha16(buffer) {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("").slice(0, 16);
 }
 
-/* Fetch every entry, check it, and only then write them all: all or nothing. */
-async function fetchChecked(entries, onProgress) {
-  const results = new Array(entries.length);
+/* The server's clock, from the first Date header (a header sent twice reads "d1, d1"). */
+function serverDate(response) {
+  const found = /\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} GMT/.exec(response.headers.get("Date") || "");
+  return found ? Date.parse(found[0]) : null;
+}
+
+async function fetchChecked(entry) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), PRECACHE.timeout);
+  try {
+    const response = await fetch(entry.url, { cache: "no-store", credentials: "omit", redirect: "error", signal: controller.signal });
+    if (!response.ok || response.redirected || response.type !== "basic") {
+      throw new Error(`precache: ${entry.url} answered ${response.status}`);
+    }
+    const body = await response.arrayBuffer();  // a body cut short rejects here, or fails the hash
+    if ((await sha16(body)) !== entry.revision) {
+      throw new Error(`precache: ${entry.url} does not match this version`);
+    }
+    const headers = { "Content-Type": response.headers.get("Content-Type") || "application/octet-stream" };
+    return { body, headers, date: serverDate(response) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function presentKeys() {
+  const cache = await caches.open(CACHE);
+  return new Set((await cache.keys()).map((request) => request.url));
+}
+
+/* Fetch and store every entry not already in the cache under its revision. Each entry is stored
+   as soon as it is checked, and one failure does not stop the others, so a retry fetches only
+   what failed. Throws the first failure at the end; returns the newest server date seen, or
+   null when nothing had to be fetched. */
+async function store(entries, onProgress) {
+  const cache = await caches.open(CACHE);
+  const present = await presentKeys();
+  const missing = entries.filter((entry) => !present.has(keyOf(entry)));
   let next = 0;
-  let done = 0;
+  let done = entries.length - missing.length;
+  let newest = null;
+  let failure = null;
+  if (onProgress) onProgress(done, entries.length);
   async function worker() {
-    while (next < entries.length) {
-      const i = next++;
-      const entry = entries[i];
-      const response = await fetch(entry.url, { cache: "no-store", credentials: "omit", redirect: "error" });
-      if (!response.ok || response.redirected || response.type !== "basic") {
-        throw new Error(`precache: ${entry.url} answered ${response.status}`);
+    while (next < missing.length) {
+      const entry = missing[next++];
+      try {
+        const { body, headers, date } = await fetchChecked(entry);
+        await cache.put(keyOf(entry), new Response(body, { status: 200, headers }));
+        if (date && (!newest || date > newest)) newest = date;
+        done += 1;
+        if (onProgress) onProgress(done, entries.length);
+      } catch (error) {
+        failure = failure || error;
+        if (error && error.name === "QuotaExceededError") return;  // no room: stop asking
       }
-      const body = await response.arrayBuffer();
-      if ((await sha16(body)) !== entry.revision) {
-        throw new Error(`precache: ${entry.url} does not match this version`);
-      }
-      const headers = { "Content-Type": response.headers.get("Content-Type") || "application/octet-stream" };
-      results[i] = [entry.url, new Response(body, { status: 200, headers })];
-      done += 1;
-      if (onProgress) onProgress(done, entries.length);
     }
   }
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, entries.length) }, worker));
-  return results;
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, missing.length) }, worker));
+  if (failure) throw failure;
+  return newest;
 }
 
-async function store(cacheName, entries, onProgress) {
-  const cache = await caches.open(cacheName);
-  const missing = [];
-  for (const entry of entries) {
-    if (!(await cache.match(entry.url))) missing.push(entry);
-  }
-  const fetched = await fetchChecked(missing, onProgress);
-  await Promise.all(fetched.map(([url, response]) => cache.put(url, response)));
+async function savedLocales(present) {
+  present = present || await presentKeys();
+  return Object.keys(PRECACHE.locales).filter((code) => PRECACHE.locales[code].every((e) => present.has(keyOf(e))));
 }
 
-async function savedLocales(cacheName = CACHE) {
-  const cache = await caches.open(cacheName);
-  const saved = [];
-  for (const [code, entries] of Object.entries(PRECACHE.locales)) {
-    const present = await Promise.all(entries.map((e) => cache.match(e.url)));
-    if (present.every(Boolean)) saved.push(code);
-  }
-  return saved;
-}
-
-/* Locales to carry into a new version: those saved by older versions, and those of open pages. */
+/* Locales to carry into a new version: those whose start page any version saved (in the shared
+   cache or a per-version cache of the old worker), and those of open pages. */
 async function localesToInstall() {
   const wanted = new Set();
   for (const name of await caches.keys()) {
-    if (!name.startsWith(PREFIX) || name === CACHE) continue;
+    if (name !== CACHE && !name.startsWith(LEGACY_PREFIX)) continue;
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
       const path = new URL(request.url).pathname;
@@ -91,21 +126,29 @@ async function localesToInstall() {
     if (code) reading.push(code);
   }
   reading.forEach((code) => wanted.add(code));
-  if (wanted.size === 0) wanted.add(PRECACHE.default);
+  if (wanted.size === 0) wanted.add(PRECACHE.languages.default);
   return { codes: [...wanted], reading };
+}
+
+/* When the copy was last known current: the server's date when a version was saved, or when
+   the page found no newer one. Carried across versions. */
+async function savedOn() {
+  const record = await (await caches.open(PREFS)).match(SAVED_ON);
+  return record ? (await record.json()).date : null;
+}
+
+async function writeSavedOn(date) {
+  const record = { version: PRECACHE.version, date };
+  await (await caches.open(PREFS)).put(SAVED_ON, new Response(JSON.stringify(record), { headers: { "Content-Type": "application/json" } }));
 }
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     const { codes, reading } = await localesToInstall();
     const entries = PRECACHE.shared.concat(...codes.map((c) => PRECACHE.locales[c]));
-    try {
-      await store(CACHE, entries);
-    } catch (error) {
-      // Leave no half-filled cache behind; the previous version keeps serving.
-      await caches.delete(CACHE);
-      throw error;
-    }
+    // On failure the install fails and this worker is discarded; the old one keeps its keys.
+    const date = await store(entries);
+    await writeSavedOn(date || (await savedOn()) || Date.parse(PRECACHE.date));
     // The first page read was loaded before this worker: remember its language now.
     const prefs = await caches.open(PREFS);
     if (reading.length && !(await prefs.match(LAST_LOCALE))) await rememberLocale(reading[0]);
@@ -115,17 +158,30 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    const names = await caches.keys();
-    const old = names.filter((n) => n.startsWith(PREFIX) && n !== CACHE);
-    await Promise.all(old.map((n) => caches.delete(n)));
+    const listed = new Set(KEYS.values());
+    const cache = await caches.open(CACHE);
+    let removed = 0;
+    for (const request of await cache.keys()) {
+      if (!listed.has(request.url)) {
+        await cache.delete(request);
+        removed += 1;
+      }
+    }
+    const legacy = (await caches.keys()).filter((n) => n.startsWith(LEGACY_PREFIX));
+    await Promise.all(legacy.map((n) => caches.delete(n)));
     await self.clients.claim();
-    if (old.length) {
+    if (removed || legacy.length) {
       for (const client of await self.clients.matchAll({ type: "window" })) {
         client.postMessage({ type: "updated", version: PRECACHE.version });
       }
     }
   })());
 });
+
+async function cached(path) {
+  const key = KEYS.get(path);
+  return key ? (await caches.open(CACHE)).match(key) : undefined;
+}
 
 let rememberedLocale = null;
 
@@ -138,8 +194,7 @@ async function rememberLocale(code) {
 
 /* The language the reader last read, if it is still saved. */
 async function lastLocale(saved) {
-  const prefs = await caches.open(PREFS);
-  const last = await prefs.match(LAST_LOCALE);
+  const last = await (await caches.open(PREFS)).match(LAST_LOCALE);
   if (!last) return null;
   const code = await last.text();
   return saved.includes(code) ? code : null;
@@ -149,22 +204,20 @@ async function preferredLocale() {
   const saved = await savedLocales();
   const last = await lastLocale(saved);
   if (last) return last;
-  for (const tag of self.navigator.languages || []) {
-    const base = tag.toLowerCase().split("-")[0];
-    const hit = saved.find((c) => c.toLowerCase() === tag.toLowerCase() || c.toLowerCase().split("-")[0] === base);
-    if (hit) return hit;
-  }
-  return saved[0] || PRECACHE.default;
+  const best = matchLocale(PRECACHE.languages, self.navigator.languages || [], saved);
+  return best || saved[0] || PRECACHE.languages.default;
 }
 
 async function offlinePage(code) {
-  const cache = await caches.open(CACHE);
-  return (await cache.match(PRECACHE.offline[code] || PRECACHE.offline[PRECACHE.default]))
-    || new Response("Offline", { status: 503, headers: { "Content-Type": "text/plain" } });
+  const url = PRECACHE.offline[code] || PRECACHE.offline[PRECACHE.languages.default];
+  const page = await cached(url);
+  if (page) return page;
+  // The offline pages are saved with every install; this is for a cache cleared under us.
+  const words = PRECACHE.offlineText[code] || PRECACHE.offlineText[PRECACHE.languages.default];
+  return new Response(words, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Content-Language": code } });
 }
 
 async function navigate(event, url) {
-  const cache = await caches.open(CACHE);
   if (url.pathname === "/") {
     // The reader's last language wins, online too: the calculator's way back lands here.
     const last = await lastLocale(await savedLocales());
@@ -180,20 +233,20 @@ async function navigate(event, url) {
     try {
       return await fetch(event.request);
     } catch (error) {
-      return (await cache.match(`/${await preferredLocale()}/forget/`)) || offlinePage(await preferredLocale());
+      return (await cached(`/${await preferredLocale()}/forget/`)) || offlinePage(await preferredLocale());
     }
   }
   const code = localeOf(url.pathname);
   if (code) event.waitUntil(rememberLocale(code));
-  const cached = await cache.match(url.pathname);
-  if (cached) return cached;
-  const pair = await pairFallback(cache, url.pathname);
+  const page = await cached(url.pathname);
+  if (page) return page;
+  const pair = await pairFallback(url.pathname);
   try {
     const response = await fetch(event.request);
     if (pair && !response.ok) return pair;
-    // Reading a language online saves that language too.
+    // Reading a language online saves that language too (and finishes a save cut short).
     if (response.ok && code && !(await savedLocales()).includes(code)) {
-      event.waitUntil(store(CACHE, PRECACHE.locales[code]).catch(() => {}));
+      event.waitUntil(store(PRECACHE.locales[code]).catch(() => {}));
     }
     return response;
   } catch (error) {
@@ -203,12 +256,12 @@ async function navigate(event, url) {
 
 /* The two-language self-check (/a/self-check/b/) is not saved as such: with both languages
    saved, the page of the first is served and its script adds the second from the cache. */
-async function pairFallback(cache, path) {
+async function pairFallback(path) {
   const match = /^\/([^/]+)\/self-check\/([^/]+)\/$/.exec(path);
   if (!match || match[1] === match[2] || !PRECACHE.locales[match[1]] || !PRECACHE.locales[match[2]]) return null;
   const saved = await savedLocales();
   if (!saved.includes(match[1]) || !saved.includes(match[2])) return null;
-  return (await cache.match(`/${match[1]}/self-check/`)) || null;
+  return (await cached(`/${match[1]}/self-check/`)) || null;
 }
 
 self.addEventListener("fetch", (event) => {
@@ -220,11 +273,18 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(navigate(event, url));
     return;
   }
-  event.respondWith((async () => {
-    const cached = await caches.match(url.pathname, { cacheName: CACHE });
-    return cached || fetch(request);
-  })());
+  event.respondWith((async () => (await cached(url.pathname)) || fetch(request))());
 });
+
+/* Delete a locale's entries (every revision of its URLs): removing a language, or undoing a
+   save that could not finish, so nothing half-saved stays behind. */
+async function forget(code) {
+  const urls = new Set(PRECACHE.locales[code].map((e) => e.url));
+  const cache = await caches.open(CACHE);
+  for (const request of await cache.keys()) {
+    if (urls.has(new URL(request.url).pathname)) await cache.delete(request);
+  }
+}
 
 /* Messages from the 'Saved for offline' page and from every page. */
 self.addEventListener("message", (event) => {
@@ -232,24 +292,39 @@ self.addEventListener("message", (event) => {
   const reply = (message) => (event.ports[0] ? event.ports[0].postMessage(message) : event.source.postMessage(message));
   const sizeOf = (code) => PRECACHE.locales[code].reduce((sum, e) => sum + e.size, 0);
   event.waitUntil((async () => {
+    let codes = [];
     try {
-      if (data.type === "status") {
-        const saved = await savedLocales();
+      if (data.type === "page") {
+        // Every page served from the copy asks this: keep it to one cache lookup.
+        const path = typeof data.path === "string" ? data.path : "";
+        reply({ type: "page", saved: !!(await cached(path)), savedOn: await savedOn() });
+      } else if (data.type === "status") {
+        const present = await presentKeys();
         const sizes = {};
         for (const code of Object.keys(PRECACHE.locales)) sizes[code] = sizeOf(code);
-        reply({ type: "status", saved, sizes, version: PRECACHE.version });
+        reply({
+          type: "status", saved: await savedLocales(present), sizes, version: PRECACHE.version,
+          versionDate: PRECACHE.date, savedOn: await savedOn(),
+        });
       } else if (data.type === "save") {
-        const codes = data.locale === "*" ? Object.keys(PRECACHE.locales) : [data.locale].filter((c) => PRECACHE.locales[c]);
+        codes = data.locale === "*" ? Object.keys(PRECACHE.locales) : [data.locale].filter((c) => PRECACHE.locales[c]);
         const entries = [].concat(...codes.map((c) => PRECACHE.locales[c]));
-        await store(CACHE, entries, (done, total) => reply({ type: "progress", done, total }));
+        await store(entries, (done, total) => reply({ type: "progress", done, total }));
         reply({ type: "saved", saved: await savedLocales() });
+      } else if (data.type === "checked") {
+        // The page found no newer version on the server: the saved copy is current as of now.
+        await writeSavedOn(Date.now());
+        reply({ type: "checked" });
       } else if (data.type === "remove" && PRECACHE.locales[data.locale]) {
-        const cache = await caches.open(CACHE);
-        await Promise.all(PRECACHE.locales[data.locale].map((e) => cache.delete(e.url)));
+        await forget(data.locale);
         reply({ type: "removed", saved: await savedLocales() });
       }
     } catch (error) {
-      reply({ type: "error", message: String(error) });
+      // A save that failed half-way leaves no half-saved language: saved ones stay saved.
+      const saved = await savedLocales();
+      for (const code of codes) if (!saved.includes(code)) await forget(code).catch(() => {});
+      const quota = error && (error.name === "QuotaExceededError" || /quota/i.test(String(error)));
+      reply({ type: "error", reason: quota ? "quota" : "network", saved: await savedLocales() });
     }
   })());
 });

@@ -1,39 +1,26 @@
 import pytest
 
+from tests.language_cases import ACCEPT_LANGUAGE_CASES
 from webapp import locales
 
 
-@pytest.mark.parametrize("header, expected", [
-    ("es-MX,es;q=0.9,en;q=0.8", "es"),
-    ("es-419", "es"),
-    ("ES", "es"),
-    ("en-US,en;q=0.9", "en"),
-    ("de-AT, es;q=0.5", "es"),
-    ("de, en;q=0.1", "en"),
-    ("", "en"),
-    (None, "en"),
-    ("es;q=0, en", "en"),
-    (";;;,,q=abc", "en"),
-    ("\x00\xff", "en"),
-    ("x" * 5000, "en"),
-    ("zh-CN,zh;q=0.9", "zh-Hans"),
-    ("zh-SG", "zh-Hans"),
-    ("zh", "zh-Hans"),
-    ("zh-Hans-CN", "zh-Hans"),
-    ("pt-BR,pt;q=0.9,en;q=0.5", "pt"),
-    ("pt-PT", "pt"),
-    ("fil-PH", "tl"),
-    ("fil", "tl"),
-    ("ar-EG,ar;q=0.9", "ar"),
-    ("ko-KR", "ko"),
-    ("vi-VN", "vi"),
-    ("ht", "ht"),
-    ("fr-CA", "fr"),
-    ("ru-RU", "ru"),
-    ("en-XA", "en"),
-])
+@pytest.mark.parametrize("header, expected", ACCEPT_LANGUAGE_CASES)
 def test_negotiation_falls_back_sensibly(header, expected):
     assert locales.negotiate(header).code == expected
+
+
+@pytest.mark.parametrize("header, expected", ACCEPT_LANGUAGE_CASES[:4] + ACCEPT_LANGUAGE_CASES[-6:])
+def test_root_follows_the_table(client, header, expected):
+    headers = {"Accept-Language": header} if header is not None else {}
+    assert client.get("/", headers=headers).headers["Location"].endswith(f"/{expected}/")
+
+
+def test_browser_rule_is_the_registry(app):
+    with app.app_context():
+        rule = locales.browser_rule()
+        assert rule["codes"] == [loc.code for loc in locales.LOCALES]
+        assert rule["listed"] == [loc.code for loc in locales.listed()]
+        assert rule["aliases"] == locales.ALIASES and rule["default"] == locales.DEFAULT
 
 
 def test_registry_is_consistent():

@@ -39,6 +39,11 @@ def create_app(test_config: dict | None = None) -> Flask:
         HSTS=os.environ.get("GUIDE_HSTS", "auto"),
         # The public address for every absolute URL (public_url.py); unset: a development default.
         GUIDE_BASE_URL=os.environ.get("GUIDE_BASE_URL", ""),
+        # Days after which a copy saved on the phone says that numbers may have changed.
+        STALE_AFTER_DAYS=90,
+        # Seconds one precache entry may take to download before an update gives up (and
+        # retries only what is missing at the next visit).
+        PRECACHE_TIMEOUT=float(os.environ.get("GUIDE_PRECACHE_TIMEOUT", "60")),
         # The pseudo-locale en-XA, for developers and tests; never served in production.
         PSEUDO_LOCALE=os.environ.get("GUIDE_PSEUDO_LOCALE") == "1",
     )

@@ -19,7 +19,7 @@ BUNDLES = {
     # The outreach kit (self-check, wallet cards).
     "outreach_css": Bundle("css/outreach.css", filters="rcssmin", output="gen/outreach.%(version)s.css"),
     "outreach_js": Bundle("js/outreach.js", filters="rjsmin", output="gen/outreach.%(version)s.js"),
-    "choose_js": Bundle("js/choose.js", filters="rjsmin", output="gen/choose.%(version)s.js"),
+    "choose_js": Bundle("js/locale-match.js", "js/choose.js", filters="rjsmin", output="gen/choose.%(version)s.js"),
     # The cover screen has its own small bundles so that nothing of the guide loads with it.
     "cover_css": Bundle("cover/calc.css", filters="rcssmin", output="gen/c.%(version)s.css"),
     "cover_js": Bundle("cover/calc.js", filters="rjsmin", output="gen/c.%(version)s.js"),

@@ -119,6 +119,17 @@ def match_tag(tag: str) -> Locale | None:
     return None
 
 
+def browser_rule() -> dict:
+    """The rule above as data for the browser (static/js/locale-match.js): the chooser of the
+    static export and the service worker read this, so the three can never disagree."""
+    return {
+        "codes": [loc.code for loc in LOCALES],
+        "aliases": dict(ALIASES),
+        "listed": [loc.code for loc in listed()],
+        "default": DEFAULT,
+    }
+
+
 def negotiate(header: str | None) -> Locale:
     """The best listed locale for an Accept-Language header; English when nothing fits or
     the header is malformed."""

@@ -67,7 +67,9 @@ def init_app(app: Flask) -> None:
             "helplines": content.helplines,
             "asset_urls": current_app.extensions["guide_asset_urls"],
             "content_reviewed_on": current_app.config["CONTENT_REVIEWED_ON"],
-            "aliases": locales.ALIASES,
+            "locale_rule": locales.browser_rule(),
+            # After this many days without an update, offline pages say facts may have changed.
+            "stale_after_days": current_app.config["STALE_AFTER_DAYS"],
         }
 
     app.jinja_env.globals.update(

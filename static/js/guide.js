@@ -128,11 +128,80 @@
     }
   }
 
+  function formatDay(time, lang) {
+    try {
+      return new Intl.DateTimeFormat(lang, { year: "numeric", month: "long", day: "numeric" }).format(new Date(time));
+    } catch (e) {
+      return new Date(time).toISOString().slice(0, 10);
+    }
+  }
+
+  function formatSpace(bytes, lang) {
+    if (bytes < 1024 * 1024) return formatSize(bytes, lang);
+    try {
+      return new Intl.NumberFormat(lang, { style: "unit", unit: "megabyte", maximumFractionDigits: 1 })
+        .format(bytes / 1024 / 1024);
+    } catch (e) {
+      return (bytes / 1024 / 1024).toFixed(1) + " MB";
+    }
+  }
+
+  /* Ask the browser to keep the offline copy through storage pressure (Chrome decides; it says
+     yes more readily for an installed app). Resolves to whether the copy is protected. */
+  function keepCopy() {
+    if (!navigator.storage || !navigator.storage.persist) return Promise.resolve(null);
+    return navigator.storage.persist().catch(function () { return null; });
+  }
+  window.addEventListener("appinstalled", keepCopy);
+
+  /* Pages served from the saved copy say when it was saved, and after a while that facts may
+     have changed. The date is the server's, recorded when the version was saved. */
+  function savedOnLine(line) {
+    var lang = document.documentElement.lang;
+    ask({ type: "page", path: location.pathname }, function (reply) {
+      if (reply.type !== "page" || !reply.saved || !reply.savedOn) return;
+      line.querySelector("[data-date]").textContent = line.getAttribute("data-text").replace("%(date)s", formatDay(reply.savedOn, lang));
+      var days = Number(line.getAttribute("data-stale-days"));
+      var stale = Date.now() - reply.savedOn > days * 24 * 3600 * 1000;
+      var staleLine = line.querySelector("[data-stale-line]");
+      if (stale) staleLine.textContent = line.getAttribute("data-stale");
+      staleLine.hidden = !stale;
+      line.hidden = false;
+      if (stale && navigator.onLine) {
+        // Perhaps nothing changed since: if the server has no newer version, the copy is current.
+        sw.ready.then(function (registration) {
+          return registration.update().then(function () {
+            if (!registration.installing && !registration.waiting) ask({ type: "checked" }, function () {});
+          });
+        }).catch(function () {});
+      }
+    });
+  }
+
   function offlineManager(root) {
     var lang = document.documentElement.lang;
     var progress = document.getElementById("save-progress");
     var message = document.getElementById("save-message");
     var text = root.dataset;
+    function fact(name, value) {
+      var item = root.querySelector('[data-fact="' + name + '"]');
+      item.textContent = value;
+      item.hidden = !value;
+    }
+    function storageFacts(state) {
+      if (state && state.savedOn) fact("saved-on", text.savedOn.replace("%(date)s", formatDay(state.savedOn, lang)));
+      if (!navigator.storage) return;
+      if (navigator.storage.estimate) {
+        navigator.storage.estimate().then(function (estimate) {
+          fact("space", text.space.replace("%(size)s", formatSpace(estimate.usage || 0, lang)));
+        }).catch(function () {});
+      }
+      if (navigator.storage.persisted) {
+        navigator.storage.persisted().then(function (kept) {
+          fact("persisted", kept ? text.persisted : text.notPersisted);
+        }).catch(function () {});
+      }
+    }
 
     function render(state) {
       root.querySelectorAll("tr[data-locale]").forEach(function (row) {
@@ -173,7 +242,7 @@
     }
     var sizes = {};
     function refresh() {
-      ask({ type: "status" }, function (reply) { sizes = reply.sizes; render(reply); });
+      ask({ type: "status" }, function (reply) { sizes = reply.sizes; render(reply); storageFacts(reply); });
     }
     function onReply(reply) {
       if (reply.type === "progress") {
@@ -182,8 +251,11 @@
       } else if (reply.type === "saved" || reply.type === "removed") {
         message.textContent = text.done;
         render({ saved: reply.saved, sizes: sizes });
+        storageFacts(null);
       } else if (reply.type === "error") {
-        message.textContent = text.failed;
+        message.textContent = reply.reason === "quota" ? text.quota : text.failed;
+        render({ saved: reply.saved || [], sizes: sizes });
+        storageFacts(null);
       }
     }
     root.addEventListener("click", function (event) {
@@ -194,6 +266,7 @@
       if (save) {
         message.textContent = text.saving;
         progress.value = 0;
+        keepCopy().then(function () { storageFacts(null); });
         ask({ type: "save", locale: save }, onReply);
       } else if (remove) {
         ask({ type: "remove", locale: remove }, onReply);
@@ -231,4 +304,6 @@
 
   var manager = document.getElementById("offline-manager");
   if (manager) offlineManager(manager);
+  var savedOn = document.getElementById("saved-on");
+  if (savedOn && sw.controller) savedOnLine(savedOn);
 })();

@@ -9,7 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import page_path, wait_for_js
+from tests.language_cases import ACCEPT_LANGUAGE_CASES, browser_tags
 from webapp import create_app, locales
+from webapp.offline import precache
 from webapp.pages import PAGES
 
 pytestmark = pytest.mark.browser
@@ -23,6 +25,41 @@ def free_port() -> int:
 
 def wait_until_controlled(page):
     wait_for_js(page, "() => !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+
+
+# The worker's one cache, keyed by URL and revision: the paths it holds, and every key.
+CACHED = """async () => {
+    const cache = await caches.open('guide-precache');
+    return (await cache.keys()).map(r => new URL(r.url).pathname + new URL(r.url).search);
+}"""
+
+# Follow the next install to its end: attach to the worker installing now, or ask for an update
+# check and attach to the worker it finds. window.__update becomes 'activated' or 'redundant'.
+WATCH_UPDATE = """async () => {
+    window.__update = null;
+    const reg = await navigator.serviceWorker.getRegistration();
+    const follow = (worker) => {
+        const done = () => {
+            if (worker.state === 'activated' || worker.state === 'redundant') window.__update = worker.state;
+        };
+        worker.addEventListener('statechange', done);
+        done();
+    };
+    if (reg.installing) { follow(reg.installing); return true; }
+    reg.addEventListener('updatefound', () => follow(reg.installing), { once: true });
+    await reg.update().catch(() => {});
+    return true;
+}"""
+
+
+def follow_update(page, timeout=60.0):
+    """Start (or join) an update and wait for its outcome, a positive signal either way."""
+    page.evaluate(WATCH_UPDATE)
+    return wait_for_js(page, "() => window.__update", timeout=timeout)
+
+
+def cached_paths(page):
+    return {key.split("?")[0] for key in page.evaluate(CACHED)}
 
 
 def sitemap_paths(srv, lang):
@@ -73,10 +110,7 @@ def test_opening_another_language_online_saves_it(context, server):
     page.goto(srv.url + "/en/")
     wait_until_controlled(page)
     page.goto(srv.url + "/es/rights/")
-    wait_for_js(page, """async () => {
-        const c = await caches.open((await caches.keys()).find(k => k.startsWith('guide-v-')));
-        return !!(await c.match('/es/about/'));
-    }""")
+    wait_for_js(page, f"async () => ({CACHED})().then(keys => keys.some(k => k.startsWith('/es/about/?')))")
     srv.stop()
     context.set_offline(True)
     page.goto(srv.url + "/es/about/")
@@ -84,14 +118,115 @@ def test_opening_another_language_online_saves_it(context, server):
     assert "offline" not in page.locator("h1").inner_text().lower()
 
 
-def redeploy_with_new_hotline_number(server, srv, content_copy):
-    """Stop the server, change the hotline's number in a copy of the content, serve again on
-    the same origin: a new deploy."""
+def redeploy(server, srv, content_copy, change="number", config=None):
+    """Stop the server, change a copy of the content, serve it again on the same origin: a new
+    deploy. `number` changes the hotline's number (shown on every page); `sentence` changes
+    one sentence of the questions page."""
     srv.stop()
-    helplines = content_copy / "helplines.yaml"
-    helplines.write_text(helplines.read_text().replace('"+18883737888"', '"+18883737000"')
-                         .replace('"1-888-373-7888"', '"1-888-373-7000"'))
-    return server(create_app({"TESTING": True, "CONTENT_DIR": str(content_copy)}), srv.port)
+    if change == "number":
+        helplines = content_copy / "helplines.yaml"
+        helplines.write_text(helplines.read_text().replace('"+18883737888"', '"+18883737000"')
+                             .replace('"1-888-373-7888"', '"1-888-373-7000"'))
+    else:
+        faq = content_copy / "faq.yaml"
+        faq.write_text(faq.read_text().replace("You do not have to give your name.",
+                                               "You never have to give your name.", 1))
+    app = create_app({"TESTING": True, "CONTENT_DIR": str(content_copy), **(config or {})})
+    return server(app, srv.port), app
+
+
+def redeploy_with_new_hotline_number(server, srv, content_copy):
+    return redeploy(server, srv, content_copy)[0]
+
+
+STATUS = """(path) => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data);
+    navigator.serviceWorker.controller.postMessage({type: 'status', path}, [channel.port2]);
+})"""
+
+
+SAVE = """(locale) => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => { if (event.data.type !== 'progress') resolve(event.data); };
+    navigator.serviceWorker.controller.postMessage({type: 'save', locale}, [channel.port2]);
+})"""
+
+
+def sw_status(page, path=""):
+    wait_until_controlled(page)
+    return page.evaluate(STATUS, path)
+
+
+class Fetches:
+    """Paths of the precache list that the service worker asks the network for (the page's
+    own requests, answered by the worker, are not downloads)."""
+
+    def __init__(self, context, manifest):
+        self.listed = {e["url"] for e in manifest["shared"]}
+        self.listed |= {e["url"] for entries in manifest["locales"].values() for e in entries}
+        self.paths = []
+        context.on("request", self._seen)
+
+    def _seen(self, request):
+        from urllib.parse import urlsplit
+
+        path = urlsplit(request.url).path
+        if request.service_worker is not None and path in self.listed:
+            self.paths.append(path)
+
+    def clear(self):
+        self.paths.clear()
+
+
+def changed_entries(old, new, codes):
+    """Entries of `codes` (and the shared ones) whose revision differs between two lists."""
+    def entries(m):
+        return {e["url"]: e["revision"] for e in m["shared"] + [x for c in codes for x in m["locales"][c]]}
+    before, after = entries(old), entries(new)
+    return {url for url, rev in after.items() if before.get(url) != rev}
+
+
+def assert_offline_pages(page, srv, lang, present, absent):
+    for p in PAGES:
+        page.goto(srv.url + page_path(lang, p))
+        html = page.content()
+        assert present in html and absent not in html, p.name
+        assert "offline" not in page.locator("h1").inner_text().lower(), p.name
+
+
+def test_update_fetches_only_what_changed_and_keeps_saved_languages(context, server, content_copy, app):
+    srv = server()
+    old_manifest = precache.get(app)
+    page = context.new_page()
+    page.goto(srv.url + "/en/")
+    wait_until_controlled(page)
+    page.goto(srv.url + "/es/")  # reading Spanish online saves it too
+    wait_for_js(page, f"() => ({STATUS})('').then(s => s.saved.includes('es') && s.saved.includes('en'))")
+    srv, new_app = redeploy(server, srv, content_copy, change="sentence")
+    new_manifest = precache.get(new_app)
+    changed = changed_entries(old_manifest, new_manifest, ["en", "es"])
+    assert changed and changed <= {"/en/questions/", "/es/questions/"}, changed
+    fetches = Fetches(context, new_manifest)
+
+    assert follow_update(page) == "activated"
+    assert sorted(fetches.paths) == sorted(changed)   # each changed entry once, nothing else
+    page.locator("#update-notice").wait_for(state="visible")
+    status = sw_status(page)
+    assert status["version"] == new_manifest["version"]
+    assert {"en", "es"} <= set(status["saved"])
+    # One key per path: the old revision of the changed page is gone.
+    keys = page.evaluate(CACHED)
+    assert len(keys) == len({k.split("?")[0] for k in keys})
+    assert sorted(page.evaluate("caches.keys()")) == ["guide-precache", "guide-prefs"]
+
+    srv.stop()
+    context.set_offline(True)
+    page.goto(srv.url + "/en/questions/")
+    assert "You never have to give your name." in page.content()
+    page.goto(srv.url + "/es/rights/")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert "offline" not in page.locator("h1").inner_text().lower()
 
 
 def test_update_reaches_the_reader_and_the_old_number_is_gone(context, server, content_copy):
@@ -111,50 +246,122 @@ def test_update_reaches_the_reader_and_the_old_number_is_gone(context, server, c
 
     srv.stop()
     context.set_offline(True)
-    for p in PAGES:
-        page.goto(srv.url + page_path("en", p))
-        html = page.content()
-        assert "tel:+18883737888" not in html and "1-888-373-7888" not in html, p.name
-        assert "1-888-373-7000" in html
-    keys = page.evaluate("caches.keys()")
-    assert len([k for k in keys if k.startswith("guide-v-")]) == 1
+    assert_offline_pages(page, srv, "en", "1-888-373-7000", "1-888-373-7888")
+    assert "tel:+18883737888" not in page.content()
+    keys = page.evaluate(CACHED)
+    assert len(keys) == len({k.split("?")[0] for k in keys})
 
 
-def test_failed_update_keeps_the_old_version_whole(context, server, content_copy):
+def _fail_500(route, body):
+    route.fulfill(status=500, body="boom")
+
+
+def _fail_bytes(route, body):
+    route.fulfill(status=200, content_type="text/html; charset=utf-8", body=body.replace(b"7000", b"7888"))
+
+
+class CuttingServer:
+    """Answers every request with the right headers and half the body, then closes the
+    connection: a download cut mid-body, as a dropped mobile connection does."""
+
+    def __init__(self, body: bytes):
+        import threading
+
+        self.body = body
+        self.cut = 0
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        break
+                    request += chunk
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+                             b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(self.body)
+                             + self.body[: len(self.body) // 2])
+                self.cut += 1
+
+    def close(self):
+        self.sock.close()
+
+
+CUTTERS = []
+
+
+def _fail_cut(route, body):
+    # Playwright's fulfill always sends a whole body: send the request to a server that cuts it.
+    if not CUTTERS:
+        CUTTERS.append(CuttingServer(body))
+    route.continue_(url=CUTTERS[0].url + "/en/about/")
+
+
+FAULTS = {"500": _fail_500, "wrong-bytes": _fail_bytes, "cut-body": _fail_cut, "timeout": None}
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_failed_update_keeps_the_old_version_whole(context, server, content_copy, fault):
     srv = server()
     page = context.new_page()
     page.goto(srv.url + "/en/")
     wait_until_controlled(page)
-    versions = "caches.keys().then(keys => keys.filter(k => k.startsWith('guide-v-')))"
-    old_keys = page.evaluate(versions)
-    srv = redeploy_with_new_hotline_number(server, srv, content_copy)
-    failed = []
+    old_keys = set(page.evaluate(CACHED))
+    # A short timeout for the new version, so the 'timeout' case fails in seconds.
+    srv, new_app = redeploy(server, srv, content_copy, config={"PRECACHE_TIMEOUT": 2})
+    new_about = new_app.test_client().get("/en/about/").get_data()
+    hits, hanging = [], []
 
-    def fail(route):
-        failed.append(route.request.url)
-        route.fulfill(status=500, body="boom")
+    def fault_route(route):
+        hits.append(route.request.url)
+        if FAULTS[fault] is None:
+            hanging.append(route)  # never answered: the worker gives up after its timeout
+        else:
+            FAULTS[fault](route, new_about)
 
-    context.route("**/en/about/", fail)
-    page.goto(srv.url + "/en/signs/")
-    # The navigation starts an update check; make sure it has run, then wait while the new
-    # worker installs, hits the 500 and is discarded.
-    page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update()).then(() => 1, () => 1)")
-    wait_for_js(page, """async () => {
-        const reg = await navigator.serviceWorker.getRegistration();
-        return !reg.installing && !reg.waiting;
-    }""")
-    page.wait_for_timeout(500)
-    assert failed, "the update never requested the failing URL"
-    assert page.evaluate(versions) == old_keys
+    context.route("**/en/about/", fault_route)
+    try:
+        assert follow_update(page) == "redundant"
+        if fault == "cut-body":
+            assert CUTTERS and CUTTERS[0].cut >= 1, "no download was cut"
+    finally:
+        while CUTTERS:
+            CUTTERS.pop().close()
+    assert hits, "the update never requested the failing URL"
+    keys = set(page.evaluate(CACHED))
+    assert old_keys <= keys      # the old version is whole; checked new entries may wait beside it
+    assert sw_status(page)["saved"] == ["en"]
 
     srv.stop()
     context.unroute("**/en/about/")
+    for route in hanging:
+        try:
+            route.abort()
+        except Exception:  # the worker already gave up on it
+            pass
     context.set_offline(True)
-    for p in PAGES:
-        page.goto(srv.url + page_path("en", p))
-        html = page.content()
-        assert "1-888-373-7888" in html and "1-888-373-7000" not in html, p.name
-        assert "offline" not in page.locator("h1").inner_text().lower()
+    assert_offline_pages(page, srv, "en", "1-888-373-7888", "1-888-373-7000")
+
+    # Back online: the next attempt fetches only what is still missing.
+    context.set_offline(False)
+    srv = server(new_app, srv.port)
+    fetches = Fetches(context, precache.get(new_app))
+    page.goto(srv.url + "/en/rights/")
+    assert follow_update(page) == "activated"
+    assert fetches.paths == ["/en/about/"]
+    srv.stop()
+    context.set_offline(True)
+    assert_offline_pages(page, srv, "en", "1-888-373-7000", "1-888-373-7888")
 
 
 def test_caches_hold_only_good_same_origin_responses(context, server):
@@ -281,3 +488,267 @@ def test_manifest_per_locale(client):
         assert {("192x192", "any"), ("512x512", "any"), ("192x192", "maskable"), ("512x512", "maskable")} <= sizes
         for icon in data["icons"]:
             assert client.get(icon["src"]).status_code == 200
+
+
+def test_saved_page_keeps_the_copy_and_shows_space_and_date(context, server):
+    srv = server()
+    # Count the page's requests to keep the copy (the browser itself decides the answer).
+    context.add_init_script("""(() => {
+        const persist = navigator.storage.persist.bind(navigator.storage);
+        window.__persistCalls = 0;
+        navigator.storage.persist = () => { window.__persistCalls += 1; return persist(); };
+    })()""")
+    page = context.new_page()
+    page.goto(srv.url + "/en/")
+    wait_until_controlled(page)
+    saved_on = sw_status(page)["savedOn"]
+    page.goto(srv.url + "/en/saved/")
+    facts = page.locator(".saved-facts")
+    facts.get_by_text("Protected from automatic clean-up: no.").wait_for()
+    space = facts.get_by_text(re.compile(r"^Space used on this phone: [\d.,]+\s*(kB|KB|MB)$"))
+    space.wait_for()
+    day = __import__("datetime").datetime.fromtimestamp(saved_on / 1000, __import__("datetime").timezone.utc)
+    assert abs(saved_on / 1000 - __import__("time").time()) < 3600   # the server's date of this install
+    facts.get_by_text(re.compile(rf"^Saved on \w+ \d+, {day.year}$")).wait_for()
+    before = page.evaluate("navigator.storage.estimate().then(e => e.usage)")
+    assert page.evaluate("window.__persistCalls") == 0
+
+    row = page.locator("tr[data-locale='es']")
+    row.locator("[data-save]").click()
+    row.locator("[data-status]").filter(has_text=re.compile(r"^Saved$")).wait_for(timeout=30_000)
+    assert page.evaluate("window.__persistCalls") == 1
+    space.wait_for()
+    assert page.evaluate("navigator.storage.estimate().then(e => e.usage)") > before
+
+    # When the browser agrees to keep the copy, the page says so.
+    target = context.new_cdp_session(page).send("Target.getTargetInfo")["targetInfo"]
+    context.browser.new_browser_cdp_session().send("Browser.grantPermissions", {
+        "origin": srv.url, "permissions": ["durableStorage"], "browserContextId": target["browserContextId"]})
+    page.reload()
+    facts.get_by_text("Protected from automatic clean-up: yes.").wait_for()
+    assert facts.get_by_text("Protected from automatic clean-up: yes.").is_visible()
+
+
+def test_offline_pages_say_when_they_were_saved_and_when_they_may_be_stale(context, server):
+    import datetime
+
+    srv = server()
+    page = context.new_page()
+    page.goto(srv.url + "/es/")
+    wait_until_controlled(page)
+    saved_on = sw_status(page)["savedOn"]
+    srv.stop()
+    context.set_offline(True)
+    page.goto(srv.url + "/es/rights/")
+    line = page.locator("#saved-on")
+    line.wait_for(state="visible")
+    day = datetime.datetime.fromtimestamp(saved_on / 1000, datetime.timezone.utc)
+    assert line.inner_text().startswith("Guardado el ") and str(day.year) in line.inner_text()
+    assert not page.locator("#saved-on [data-stale-line]").is_visible()
+
+    # 91 days later by the phone's clock (the saved date itself is the server's).
+    page.clock.install(time=day + datetime.timedelta(days=91))
+    page.goto(srv.url + "/es/helplines/")
+    stale = page.locator("#saved-on [data-stale-line]")
+    stale.wait_for(state="visible")
+    assert "90 días" in stale.inner_text() and "números de teléfono" in stale.inner_text()
+    # Reachable from the page like any footer line, in the reader's language.
+    assert page.locator("html").get_attribute("lang") == "es"
+
+
+def test_quota_exceeded_during_save_says_so_and_saves_nothing_half(context, server):
+    srv = server()
+    page = context.new_page()
+    page.goto(srv.url + "/es/saved/")
+    wait_until_controlled(page)
+    page.locator("tr[data-locale='es'] [data-status]").filter(has_text=re.compile(r"^Guardado$")).wait_for()
+    usage = page.evaluate("navigator.storage.estimate().then(e => e.usage)")
+    cdp = context.new_cdp_session(page)
+    cdp.send("Storage.overrideQuotaForOrigin", {"origin": srv.url, "quotaSize": usage + 100_000})
+    page.locator("[data-save='*']").click()
+    expected = page.get_attribute("#offline-manager", "data-quota")
+    assert expected.startswith("No hay suficiente espacio")
+    page.locator("#save-message").filter(has_text=expected).wait_for(timeout=60_000)
+    # Nothing half-saved is shown as saved, and nothing half-saved is kept.
+    statuses = dict(page.eval_on_selector_all(
+        "tr[data-locale]", "rows => rows.map(r => [r.dataset.locale, r.querySelector('[data-status]').textContent])"))
+    assert statuses.pop("es") == "Guardado"
+    assert set(statuses.values()) == {"No guardado"}, statuses
+    codes = {loc.code for loc in locales.LOCALES}
+    kept = {p.split("/")[1] for p in cached_paths(page) if not p.endswith("/offline/")} & codes
+    assert kept == {"es"}, kept
+    status = sw_status(page)
+    assert status["saved"] == ["es"]
+
+
+def test_two_tabs_during_an_update_both_reach_the_new_version(context, server, content_copy):
+    srv = server()
+    first = context.new_page()
+    first.goto(srv.url + "/en/")
+    wait_until_controlled(first)
+    second = context.new_page()
+    second.goto(srv.url + "/en/rights/")
+    wait_until_controlled(second)
+    srv, new_app = redeploy(server, srv, content_copy)
+    version = precache.get(new_app)["version"]
+    # Both tabs ask for the update at once; one install runs and both tabs follow it.
+    first.evaluate(WATCH_UPDATE)
+    second.evaluate(WATCH_UPDATE)
+    assert wait_for_js(first, "() => window.__update") == "activated"
+    assert wait_for_js(second, "() => window.__update") == "activated"
+    for tab in (first, second):
+        tab.locator("#update-notice").wait_for(state="visible")
+        assert sw_status(tab)["version"] == version
+    srv.stop()
+    context.set_offline(True)
+    assert_offline_pages(second, srv, "en", "1-888-373-7000", "1-888-373-7888")
+    first.goto(srv.url + "/en/about/")
+    assert "1-888-373-7000" in first.content()
+
+
+def test_browser_killed_mid_install_then_restarted(playwright_instance, launch_args, server, content_copy, tmp_path):
+    import time
+
+    profile = tmp_path / "profile"
+    srv = server()
+    ctx = playwright_instance.chromium.launch_persistent_context(str(profile), **launch_args)
+    page = ctx.new_page()
+    page.goto(srv.url + "/en/")
+    wait_until_controlled(page)
+    old_keys = set(page.evaluate(CACHED))
+    srv, new_app = redeploy(server, srv, content_copy)
+    held = []
+    ctx.route("**/en/about/", lambda route: held.append(route))  # the install stalls on it
+    page.evaluate(WATCH_UPDATE)
+    deadline = time.monotonic() + 30
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert held, "the update never reached the stalled entry"
+    # Every other new entry is checked and stored while that one hangs; then the browser dies.
+    manifest = precache.get(new_app)
+    new_keys = {f"{e['url']}?__rev={e['revision']}" for e in manifest["shared"] + manifest["locales"]["en"]
+                if e["url"] != "/en/about/"}
+    wait_for_js(page, f"async () => ({CACHED})().then(keys => {json.dumps(sorted(new_keys))}.every(k => keys.includes(k)))")
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r.installing)")
+    ctx.close()
+
+    ctx = playwright_instance.chromium.launch_persistent_context(str(profile), **launch_args)
+    try:
+        page = ctx.pages[0] if ctx.pages else ctx.new_page()
+        srv.stop()
+        ctx.set_offline(True)
+        page.goto(srv.url + "/en/helplines/")
+        assert old_keys <= set(page.evaluate(CACHED))
+        assert_offline_pages(page, srv, "en", "1-888-373-7888", "1-888-373-7000")
+        ctx.set_offline(False)
+        srv = server(new_app, srv.port)
+        fetches = Fetches(ctx, precache.get(new_app))
+        page.goto(srv.url + "/en/")
+        assert follow_update(page) == "activated"
+        # Only what the killed install had not stored is fetched again.
+        assert fetches.paths == ["/en/about/"]
+        srv.stop()
+        ctx.set_offline(True)
+        assert_offline_pages(page, srv, "en", "1-888-373-7000", "1-888-373-7888")
+    finally:
+        ctx.close()
+
+
+TABLE = [(browser_tags(header), expected) for header, expected in ACCEPT_LANGUAGE_CASES]
+MATCH_ALL = "([rule, cases]) => cases.map(([tags]) => matchLocale(rule, tags) || rule.default)"
+
+
+def test_one_language_table_for_server_chooser_and_worker(browser, context, server):
+    """The server's half of the table is in tests/test_locales.py; here the same rows go
+    through the worker's code, and through the static export's chooser page."""
+    srv = server()
+    page = context.new_page()
+    page.goto(srv.url + "/en/")
+    wait_until_controlled(page)
+    worker = context.service_workers[0]
+    rule = worker.evaluate("PRECACHE.languages")
+    assert worker.evaluate(MATCH_ALL, [rule, TABLE]) == [expected for _, expected in TABLE]
+    if server.kind == "static":
+        # Hold the chooser on its page (no worker to answer for the network): its own redirect
+        # gets 204 No Content, which leaves the page where it is, its code there to be asked.
+        plain = browser.new_context(service_workers="block")
+        try:
+            plain.route(re.compile(re.escape(srv.url) + r"/[^/]+/$"), lambda route: route.fulfill(status=204))
+            chooser = plain.new_page()
+            chooser.goto(srv.url + "/", wait_until="commit")
+            wait_for_js(chooser, "() => typeof matchLocale === 'function' && !!document.getElementById('languages')")
+            chooser_rule = json.loads(chooser.get_attribute("#main", "data-rule"))
+            assert chooser_rule == rule
+            assert chooser.evaluate(MATCH_ALL, [chooser_rule, TABLE]) == [expected for _, expected in TABLE]
+        finally:
+            plain.close()
+
+
+@pytest.mark.parametrize("tag, expected", [("fil-PH", "tl"), ("zh-SG", "zh-Hans")])
+def test_aliases_work_offline_and_in_the_chooser(browser, server, tag, expected):
+    srv = server()
+    if server.kind == "static":
+        chooser = browser.new_context(locale=tag, service_workers="block")
+        try:
+            page = chooser.new_page()
+            page.goto(srv.url + "/")
+            page.wait_for_url(re.compile(rf".*/{expected}/$"))
+        finally:
+            chooser.close()
+    context = browser.new_context(locale=tag, viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(srv.url + "/en/saved/")
+        wait_until_controlled(page)
+        # Save English and the reader's language without visiting a page of either (that would
+        # make it the last language read, which decides the root by itself). With English
+        # saved too, only the rule can pick the reader's language.
+        for code in ("en", expected):
+            assert page.evaluate(SAVE, code)["type"] == "saved"
+        assert {"en", expected} <= set(sw_status(page)["saved"])
+        srv.stop()
+        context.set_offline(True)
+        page.goto(srv.url + "/")
+        page.wait_for_url(re.compile(rf".*/{expected}/$"))
+        assert page.locator("html").get_attribute("lang") == expected
+    finally:
+        context.close()
+
+
+def test_last_resort_offline_answer_is_in_the_readers_language(context, server):
+    srv = server()
+    page = context.new_page()
+    page.goto(srv.url + "/en/")
+    wait_until_controlled(page)
+    srv.stop()
+    context.set_offline(True)
+    # Even the offline pages are gone (storage cleared under the worker).
+    page.evaluate("""async () => {
+        const cache = await caches.open('guide-precache');
+        for (const request of await cache.keys()) {
+            if (new URL(request.url).pathname.endsWith('/offline/')) await cache.delete(request);
+        }
+    }""")
+    page.goto(srv.url + "/es/rights/")
+    text = page.locator("body").inner_text()
+    assert text.startswith("No tienes conexión")
+    assert "1-888-373-7888" in text
+
+
+def test_languages_saved_by_the_per_version_worker_stay_saved(context, server):
+    """A reader of the old worker (one cache per version) keeps the languages it saved, and
+    its old cache is deleted."""
+    srv = server()
+    context.route("**/sw.js", lambda route: route.abort())  # no worker until the old cache exists
+    page = context.new_page()
+    page.goto(srv.url + "/en/")
+    page.evaluate("""async () => {
+        const old = await caches.open('guide-v-0123456789abcdef');
+        await old.put('/es/', new Response('old Spanish start page'));
+        await old.put('/es/rights/', new Response('old Spanish page'));
+    }""")
+    context.unroute("**/sw.js")
+    page.evaluate("navigator.serviceWorker.register('/sw.js', {scope: '/'}).then(() => 1)")
+    wait_until_controlled(page)
+    assert {"en", "es"} <= set(sw_status(page)["saved"])
+    assert sorted(page.evaluate("caches.keys()")) == ["guide-precache", "guide-prefs"]

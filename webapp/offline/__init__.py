@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, current_app, g, render_template, url_for
+from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
 
 from .. import i18n, locales
 from ..i18n import gettext as _
@@ -14,8 +14,12 @@ from . import precache
 
 bp = Blueprint("offline", __name__)
 
-SW_SOURCE = Path(__file__).resolve().parent.parent.parent / "service_worker" / "sw.js"
+ROOT = Path(__file__).resolve().parent.parent.parent
+SW_SOURCE = ROOT / "service_worker" / "sw.js"
+# The chooser's language rule, inlined so the worker and the chooser run the same code.
+LOCALE_MATCH = ROOT / "static" / "js" / "locale-match.js"
 PLACEHOLDER = "self.__PRECACHE__"
+MATCH_PLACEHOLDER = "/* LOCALE_MATCH */"
 
 THEME = "#0b5c7a"
 BACKGROUND = "#fdfcf9"
@@ -39,15 +43,18 @@ def add_locale(endpoint, values):
 def service_worker_body(app) -> str:
     source = SW_SOURCE.read_text(encoding="utf-8")
     data = json.dumps(precache.get(app), separators=(",", ":"))
-    return source.replace(PLACEHOLDER, data, 1)
+    return source.replace(PLACEHOLDER, data, 1).replace(
+        MATCH_PLACEHOLDER, LOCALE_MATCH.read_text(encoding="utf-8").strip(), 1)
 
 
 @bp.get("/sw.js")
 def service_worker():
     response = Response(service_worker_body(current_app._get_current_object()), mimetype="text/javascript")
-    # The browser must always ask for a new worker; its bytes change with every deploy.
+    # The browser must always ask for a new worker; its bytes change with every deploy, and a
+    # deploy that changed nothing costs one 304.
     response.headers["Cache-Control"] = "no-cache"
-    return response
+    response.add_etag()
+    return response.make_conditional(request)
 
 
 @bp.get("/<locale:lang>/manifest.webmanifest")

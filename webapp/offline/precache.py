@@ -8,9 +8,10 @@ from __future__ import annotations
 import hashlib
 import json
 
-from flask import Flask, current_app, url_for
+from flask import Flask, current_app, g, url_for
 
 from .. import cover, locales
+from ..i18n import gettext as _
 from ..pages import PAGES
 
 APP_ICONS = ("icons/app/icon.svg", "icons/app/icon-192.png", "icons/app/icon-512.png",
@@ -57,17 +58,56 @@ def _entry(client, url: str) -> dict:
     return {"url": url, "revision": revision(data), "size": len(data)}
 
 
+def offline_text(loc: locales.Locale) -> str:
+    """The worker's last resort when even the offline page is gone from the cache: plain text
+    in the reader's language, with the hotline's number (calls need no internet)."""
+    nhth = current_app.extensions["guide_content"].helplines["nhth"]
+    with app_locale(loc):
+        return "\n\n".join([
+            _("You are offline"),
+            _("This page was not saved on this phone. You can still call or text for help: calls and texts do not need internet."),
+            f"{_(nhth.name)}: {nhth.voice.display}",
+        ])
+
+
+class app_locale:
+    """Render in one locale outside a reader's request."""
+
+    def __init__(self, loc: locales.Locale):
+        self.loc = loc
+
+    def __enter__(self):
+        from flask_babel import refresh
+
+        self.previous = g.get("locale")
+        g.locale = self.loc
+        refresh()
+
+    def __exit__(self, *exc):
+        from flask_babel import refresh
+
+        g.locale = self.previous
+        refresh()
+
+
 def build(app: Flask) -> dict:
     with app.test_request_context():
         shared = shared_urls()
         per_locale = {loc.code: locale_urls(loc) for loc in locales.served()}
         offline = {loc.code: url_for("offline.offline_page", lang=loc.code) for loc in locales.served()}
+        words = {loc.code: offline_text(loc) for loc in locales.served()}
+        rule = locales.browser_rule()
     client = app.test_client()
     manifest = {
         "shared": [_entry(client, url) for url in shared],
         "locales": {code: [_entry(client, url) for url in urls] for code, urls in per_locale.items()},
         "offline": offline,
-        "default": locales.DEFAULT,
+        "offlineText": words,
+        "languages": rule,
+        # The version's date, shown as the saved copy's date when the server gives none.
+        "date": app.config["CONTENT_REVIEWED_ON"].isoformat(),
+        # How long one entry may take before an update gives up and tries again later.
+        "timeout": int(app.config["PRECACHE_TIMEOUT"] * 1000),
     }
     manifest["version"] = revision(json.dumps(manifest, sort_keys=True).encode())
     return manifest
