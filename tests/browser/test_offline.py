@@ -706,6 +706,9 @@ def test_aliases_work_offline_and_in_the_chooser(browser, server, tag, expected)
         for code in ("en", expected):
             assert page.evaluate(SAVE, code)["type"] == "saved"
         assert {"en", expected} <= set(sw_status(page)["saved"])
+        # The page that installed the worker was English, and the worker remembers the language
+        # of the page that installed it; forget that, so that only the rule decides.
+        assert page.evaluate("async () => (await caches.open('guide-prefs')).delete('/__last-locale')")
         srv.stop()
         context.set_offline(True)
         page.goto(srv.url + "/")

@@ -83,7 +83,9 @@ CONTROLS = """() => {
     .filter(e => e.closest('details:not([open])') === null || e.matches('details > summary:first-of-type'))
     .filter(e => !(getComputedStyle(e).display === 'inline'
                    && e.parentElement.textContent.trim() !== e.textContent.trim()));
-  const boxes = all.map(e => [e, e.getBoundingClientRect()]);
+  // A radio or checkbox inside its label is tapped through the label: the label is the target.
+  const target = e => (e.matches('input[type=radio], input[type=checkbox]') && e.closest('label')) || e;
+  const boxes = [...new Set(all.map(target))].map(e => [e, e.getBoundingClientRect()]);
   const name = e => (e.textContent.trim() || e.getAttribute('href') || e.tagName).slice(0, 40);
   const small = boxes.filter(([, r]) => r.width < 47.5 || r.height < 47.5)
     .map(([e, r]) => `${name(e)}: ${Math.round(r.width)} x ${Math.round(r.height)}`);
