@@ -131,7 +131,7 @@ class StaticServer(_ThreadedServer):
     """The static export (`flask export`) served by Python's plain static file server, the
     way a deployer on a static host would serve it."""
 
-    def __init__(self, app, port: int = 0, directory: Path | None = None):
+    def __init__(self, app, port: int = 0, directory: Path | None = None, exported: Path | None = None):
         import functools
         import http.server
         import tempfile
@@ -139,22 +139,47 @@ class StaticServer(_ThreadedServer):
         from webapp.export import export_site
 
         self.directory = Path(directory or tempfile.mkdtemp(prefix="guide-export-"))
-        export_site(app, self.directory)
+        if exported is not None:    # the same app's export, made once: a copy of it
+            shutil.copytree(exported, self.directory, dirs_exist_ok=True)
+        else:
+            export_site(app, self.directory)
         files = type("Files", (_QuietFiles,), {"rules": read_headers_file(self.directory / "_headers")})
         handler = functools.partial(files, directory=str(self.directory))
         self._serve(http.server.ThreadingHTTPServer(("127.0.0.1", port), handler))
 
 
+@pytest.fixture(scope="session")
+def default_app():
+    """The app with the shipped content, built once per test worker for the `server` fixture
+    (tests that need other content build their own)."""
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture(scope="session")
+def default_export(default_app, tmp_path_factory):
+    """The static export of default_app, made once per worker; each test serves a copy."""
+    from webapp.export import export_site
+
+    folder = tmp_path_factory.mktemp("default-export")
+    export_site(default_app, folder)
+    return folder
+
+
 @pytest.fixture(params=["flask", "static"])
 def server(request, tmp_path):
     """Start a server of the test's own (so it can be stopped, or restarted with new content):
-    the Flask app, or its static export behind a plain static file server."""
+    the Flask app, or its static export behind a plain static file server. Without an app, the
+    shipped content's app and export are reused (built once per worker)."""
     servers = []
 
     def start(app=None, port=None):
-        app = app or create_app({"TESTING": True})
+        exported = None
+        if app is None:
+            app = request.getfixturevalue("default_app")
+            if request.param == "static":
+                exported = request.getfixturevalue("default_export")
         if request.param == "static":
-            srv = StaticServer(app, port or 0, tmp_path / "site")
+            srv = StaticServer(app, port or 0, tmp_path / "site", exported=exported)
         else:
             srv = LiveServer(app, port or 0)
         servers.append(srv)
