@@ -90,6 +90,13 @@ def init_app(app: Flask, translations_dir: str) -> None:
         code: f.completion for code, f in figures.items()}
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = translations_dir
     Babel(app, locale_selector=_select_babel_locale)
+
+    @app.url_value_preprocessor
+    def forget_the_last_requests_locale(endpoint, values):
+        # Requests made inside one app context (`flask export`, tests) share `g`: the locale
+        # and Flask-Babel's translations cached there belong to the request that set them.
+        g.pop("locale", None)
+        g.pop("_flask_babel", None)
     # Replace Flask-Babel's Markup-returning callables with the escaping ones above.
     app.jinja_env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, format_day=format_day,
                                   review_percent=review_percent)
