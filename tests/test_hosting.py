@@ -10,7 +10,6 @@ import pytest
 
 from tests.conftest import ROOT, StaticServer
 from webapp import create_app, hosting, security
-from webapp.export import export_site
 
 BASE = "https://help.example.org"
 COMPARED = (*security.HEADERS, "Cache-Control")

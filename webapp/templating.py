@@ -27,13 +27,17 @@ def icon(name: str, folder: str = "ui", css: str = "icon") -> Markup:
     return Markup(svg.replace("<svg ", f'<svg class="{css}" focusable="false" ', 1))
 
 
-def alternates() -> list[tuple[locales.Locale, str]]:
-    """The current page in every listed locale, for hreflang links and the switcher."""
+def page_in(code: str) -> str:
+    """The current page in another locale (its home page when the page has no locale)."""
     rule = request.url_rule
     if rule is None or "lang" not in rule.arguments or request.endpoint is None:
-        return [(loc, url_for("guide.home", lang=loc.code)) for loc in locales.listed()]
-    args = request.view_args or {}
-    return [(loc, url_for(request.endpoint, **{**args, "lang": loc.code})) for loc in locales.listed()]
+        return url_for("guide.home", lang=code)
+    return url_for(request.endpoint, **{**(request.view_args or {}), "lang": code})
+
+
+def alternates() -> list[tuple[locales.Locale, str]]:
+    """The current page in every listed locale, for hreflang links and the switcher."""
+    return [(loc, page_in(loc.code)) for loc in locales.listed()]
 
 
 def source_label(url: str) -> str:
@@ -44,10 +48,7 @@ def source_label(url: str) -> str:
 
 def canonical_path() -> str:
     """The current page's own path, without any query (search terms never reach a link)."""
-    rule = request.url_rule
-    if rule is None or "lang" not in rule.arguments or request.endpoint is None:
-        return url_for("guide.home", lang=i18n.current_locale().code)
-    return url_for(request.endpoint, **{**(request.view_args or {}), "lang": i18n.current_locale().code})
+    return page_in(i18n.current_locale().code)
 
 
 def init_app(app: Flask) -> None:

@@ -195,6 +195,20 @@ def assert_offline_pages(page, srv, lang, present, absent):
         assert "offline" not in page.locator("h1").inner_text().lower(), p.name
 
 
+def retry_fetches_only_the_missing_entry(context, page, server, srv, new_app, path):
+    """Back online after a failed or cut-short update: the next visit (to `path`) finishes the
+    update by fetching only /en/about/, and the new version then serves offline."""
+    context.set_offline(False)
+    srv = server(new_app, srv.port)
+    fetches = Fetches(context, precache.get(new_app))
+    page.goto(srv.url + path)
+    assert follow_update(page) == "activated"
+    assert fetches.paths == ["/en/about/"]
+    srv.stop()
+    context.set_offline(True)
+    assert_offline_pages(page, srv, "en", "1-888-373-7000", "1-888-373-7888")
+
+
 def test_update_fetches_only_what_changed_and_keeps_saved_languages(context, server, content_copy, app):
     srv = server()
     old_manifest = precache.get(app)
@@ -353,15 +367,7 @@ def test_failed_update_keeps_the_old_version_whole(context, server, content_copy
     assert_offline_pages(page, srv, "en", "1-888-373-7888", "1-888-373-7000")
 
     # Back online: the next attempt fetches only what is still missing.
-    context.set_offline(False)
-    srv = server(new_app, srv.port)
-    fetches = Fetches(context, precache.get(new_app))
-    page.goto(srv.url + "/en/rights/")
-    assert follow_update(page) == "activated"
-    assert fetches.paths == ["/en/about/"]
-    srv.stop()
-    context.set_offline(True)
-    assert_offline_pages(page, srv, "en", "1-888-373-7000", "1-888-373-7888")
+    retry_fetches_only_the_missing_entry(context, page, server, srv, new_app, "/en/rights/")
 
 
 def test_caches_hold_only_good_same_origin_responses(context, server):
@@ -640,16 +646,8 @@ def test_browser_killed_mid_install_then_restarted(playwright_instance, launch_a
         page.goto(srv.url + "/en/helplines/")
         assert old_keys <= set(page.evaluate(CACHED))
         assert_offline_pages(page, srv, "en", "1-888-373-7888", "1-888-373-7000")
-        ctx.set_offline(False)
-        srv = server(new_app, srv.port)
-        fetches = Fetches(ctx, precache.get(new_app))
-        page.goto(srv.url + "/en/")
-        assert follow_update(page) == "activated"
         # Only what the killed install had not stored is fetched again.
-        assert fetches.paths == ["/en/about/"]
-        srv.stop()
-        ctx.set_offline(True)
-        assert_offline_pages(page, srv, "en", "1-888-373-7000", "1-888-373-7888")
+        retry_fetches_only_the_missing_entry(ctx, page, server, srv, new_app, "/en/")
     finally:
         ctx.close()
 

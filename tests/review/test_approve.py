@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 from webapp import create_app, locales, translate
 from webapp.review import state
 from tests.review.helpers import (catalog, copy_translations, fill, invoke, review_states,
-                                  reviewed_english, save)
+                                  save)
 
 TODAY = datetime.now(timezone.utc).strftime("%Y-%m-%d")
 

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from .schema import Fields, entries
+from .vocabulary import N_
 from .yamlfile import ContentError
 
 E164_US = re.compile(r"^\+1[2-9]\d{2}[2-9]\d{6}$")
@@ -51,11 +52,6 @@ class TextLine:
     def href(self) -> str:
         # RFC 5724 `body`: the phone's messaging app opens with the keyword already typed.
         return f"sms:{self.number}?body={self.keyword}" if self.keyword else f"sms:{self.number}"
-
-
-def N_(message: str) -> str:
-    """Mark a message for extraction; it is translated where it is shown."""
-    return message
 
 
 # What a line promises about itself. A badge is shown only where the line's own statement

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, abort, current_app, g, render_template, url_for
+from flask import Blueprint, Response, current_app, render_template, url_for
 
-from .. import i18n, locales
+from .. import i18n
+from ..guide import add_locale, pull_locale
 from ..i18n import gettext as _
 from ..quick_exit import APP_FLAG, APP_MARKER, DISGUISE_THEME, FLAG, disguise_name
 
@@ -43,19 +44,8 @@ def icon_files() -> list[str]:
     return [SVG_ICON, TOUCH_ICON, *ICONS["any"], *ICONS["maskable"]]
 
 
-@bp.url_value_preprocessor
-def pull_locale(endpoint, values):
-    if values and "lang" in values:
-        loc = locales.get(values.pop("lang"))
-        if loc not in locales.served():
-            abort(404)
-        g.locale = loc
-
-
-@bp.url_defaults
-def add_locale(endpoint, values):
-    if endpoint != "cover.calculator" and "lang" not in values and g.get("locale") is not None:
-        values["lang"] = g.locale.code
+bp.url_value_preprocessor(pull_locale)
+bp.url_defaults(add_locale)
 
 
 def _render(**page) -> str:

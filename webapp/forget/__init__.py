@@ -16,13 +16,8 @@ from .. import locales
 from ..guide import add_locale, pull_locale
 
 bp = Blueprint("forget", __name__)
+bp.url_value_preprocessor(pull_locale)
 bp.url_defaults(add_locale)
-
-
-@bp.url_value_preprocessor
-def _locale(endpoint, values):
-    if values and "lang" in values:
-        pull_locale(endpoint, values)
 
 # What the browser removes for this site when it receives the header: Cache Storage, service
 # workers, local and session storage, IndexedDB ("storage") and the HTTP cache ("cache").

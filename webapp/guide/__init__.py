@@ -12,7 +12,11 @@ bp = Blueprint("guide", __name__, url_prefix="/<locale:lang>")
 
 @bp.url_value_preprocessor
 def pull_locale(endpoint, values):
-    loc = locales.get(values.pop("lang", None))
+    """The reader's locale from the URL, for every blueprint with localized routes; a route
+    without one (/sw.js, /forget/, /calculator/) has none to pull."""
+    if not values or "lang" not in values:
+        return
+    loc = locales.get(values.pop("lang"))
     if loc not in locales.served():
         abort(404)
     g.locale = loc
@@ -20,7 +24,9 @@ def pull_locale(endpoint, values):
 
 @bp.url_defaults
 def add_locale(endpoint, values):
-    if "lang" not in values and g.get("locale") is not None:
+    """Links keep the reader's locale, on the routes that take one."""
+    if ("lang" not in values and g.get("locale") is not None
+            and current_app.url_map.is_endpoint_expecting(endpoint, "lang")):
         values["lang"] = g.locale.code
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
-from .. import i18n, locales
+from .. import i18n
+from ..guide import add_locale, pull_locale
 from ..i18n import gettext as _
 from . import precache
 
@@ -25,19 +26,8 @@ THEME = "#0b5c7a"
 BACKGROUND = "#fdfcf9"
 
 
-@bp.url_value_preprocessor
-def pull_locale(endpoint, values):
-    if values and "lang" in values:
-        loc = locales.get(values.pop("lang"))
-        if loc not in locales.served():
-            abort(404)
-        g.locale = loc
-
-
-@bp.url_defaults
-def add_locale(endpoint, values):
-    if endpoint != "offline.service_worker" and "lang" not in values and g.get("locale") is not None:
-        values["lang"] = g.locale.code
+bp.url_value_preprocessor(pull_locale)
+bp.url_defaults(add_locale)
 
 
 def service_worker_body(app) -> str:
