@@ -22,8 +22,8 @@ def type_keys(page, keys):
         page.locator(f"button[data-k='{key}']").click()
 
 
-def test_both_apps_are_installable_with_their_own_ids(playwright_instance, launch_args, live_server, tmp_path):
-    ctx = playwright_instance.chromium.launch_persistent_context(str(tmp_path / "profile"), **launch_args)
+def test_both_apps_are_installable_with_their_own_ids(playwright, browser_type_launch_args, live_server, tmp_path):
+    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **browser_type_launch_args)
     try:
         page = ctx.new_page()
         cdp = ctx.new_cdp_session(page)
@@ -40,7 +40,7 @@ def test_both_apps_are_installable_with_their_own_ids(playwright_instance, launc
     assert ids["calculator"] == ids["rtl"]          # one calculator app, whatever its language
 
 
-def test_broken_calculator_manifest_is_not_installable(playwright_instance, launch_args, live_server, tmp_path):
+def test_broken_calculator_manifest_is_not_installable(playwright, browser_type_launch_args, live_server, tmp_path):
     """Negative control: the check above can fail for the calculator's manifest."""
     def bad_start(route):
         response = route.fetch()
@@ -49,18 +49,18 @@ def test_broken_calculator_manifest_is_not_installable(playwright_instance, laun
         data.pop("icons")
         route.fulfill(response=response, json=data)
 
-    errors = installability_errors(playwright_instance, launch_args, tmp_path / "profile",
+    errors = installability_errors(playwright, browser_type_launch_args, tmp_path / "profile",
                                    live_server.url + "/calculator/en/", route=bad_start)
     assert errors, errors
     assert any("icon" in e["errorId"] for e in errors), errors
 
 
-def test_cold_start_offline_opens_the_calculator(playwright_instance, launch_args, server, tmp_path):
+def test_cold_start_offline_opens_the_calculator(playwright, browser_type_launch_args, server, tmp_path):
     """Visit once (as a reader does before installing), quit the browser, stop the server, then
     start the browser again offline and open the app's start address."""
     srv = server()
     profile = str(tmp_path / "profile")
-    ctx = playwright_instance.chromium.launch_persistent_context(profile, **launch_args)
+    ctx = playwright.chromium.launch_persistent_context(profile, **browser_type_launch_args)
     try:
         page = ctx.new_page()
         page.goto(srv.url + "/es/safety/")
@@ -70,7 +70,7 @@ def test_cold_start_offline_opens_the_calculator(playwright_instance, launch_arg
         ctx.close()
     srv.stop()
 
-    ctx = playwright_instance.chromium.launch_persistent_context(profile, **launch_args)
+    ctx = playwright.chromium.launch_persistent_context(profile, **browser_type_launch_args)
     try:
         ctx.set_offline(True)
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
