@@ -199,11 +199,12 @@ def test_icons_differ_from_the_guides(context, live_server):
 
 
 @pytest.mark.parametrize("path", ["/calculator/es/", "/calculator/ar/", "/en/saved/", "/ar/saved/"])
-def test_no_axe_violations(page, live_server, path):
+def test_no_axe_violations(context, live_server, path):
     """The calculator app and the 'Saved for offline' page with its install steps (the guide's
     pages, the safety page among them, are checked in test_accessibility)."""
-    from axe_playwright_python.sync_playwright import Axe
+    from tests.browser.axe import axe_results, with_axe
 
+    page = with_axe(context).new_page()
     page.goto(live_server.url + path)
-    results = Axe().run(page)
+    results = axe_results(page)
     assert results.violations_count == 0, results.generate_report()

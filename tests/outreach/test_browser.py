@@ -216,17 +216,17 @@ def test_two_languages_each_in_its_own_direction(app, browser, live_server):
 
 
 def test_result_and_two_language_view_have_no_axe_violations(app, browser, live_server):
-    from axe_playwright_python.sync_playwright import Axe
+    from tests.browser.axe import axe_results, with_axe
 
-    ctx = browser.new_context(viewport=PHONE)
+    ctx = with_axe(browser.new_context(viewport=PHONE))
     page = ctx.new_page()
     page.goto(live_server.url + "/ar/self-check/en/")
-    results = Axe().run(page)
+    results = axe_results(page)
     assert results.violations_count == 0, results.generate_report()
     page.goto(live_server.url + "/en/self-check/")
     answer_with_js(page, CASES[-1], words(app, "en"))
     visible_result(page)
-    results = Axe().run(page)
+    results = axe_results(page)
     assert results.violations_count == 0, results.generate_report()
     ctx.close()
 
