@@ -37,6 +37,17 @@ def number_problem(text: str) -> str | None:
     return None
 
 
+def field_name(parent: str, key: str) -> str:
+    """How a problem names `key` inside the mapping `parent` (`phones[0].display`; a top-level
+    field by its key). The CSV import maps these names back to columns (directory/csvrows.py)."""
+    return f"{parent}.{key}" if parent else key
+
+
+def item_name(parent: str, index: int) -> str:
+    """How a problem names an item of a list (`services[2]`)."""
+    return f"{parent}[{index}]"
+
+
 class Fields:
     def __init__(self, path: Path, node: object, name: str, line: int = 0):
         if not isinstance(node, Node):
@@ -46,7 +57,7 @@ class Fields:
 
     # -- helpers ---------------------------------------------------------------------------
     def field(self, key: str) -> str:
-        return f"{self.name}.{key}" if self.name else key
+        return field_name(self.name, key)
 
     def error(self, key: str, problem: str) -> ContentError:
         return ContentError(self.path, self.node.line_of(key), self.field(key), problem)
@@ -114,7 +125,7 @@ class Fields:
         if not isinstance(items, Items):
             raise self.error(key, "must be a list")
         for i, value in enumerate(items):
-            where = f"{key}[{i}]"
+            where = item_name(key, i)
             if not isinstance(value, str) or not value.strip():
                 raise ContentError(self.path, items.lines[i], self.field(where), "must be non-empty text")
             try:
@@ -129,7 +140,7 @@ class Fields:
             raise self.error(key, "must be a list")
         for i, value in enumerate(items):
             if not isinstance(value, str) or not ID.match(value):
-                raise ContentError(self.path, items.lines[i], self.field(f"{key}[{i}]"),
+                raise ContentError(self.path, items.lines[i], self.field(item_name(key, i)),
                                    f"{value!r} is not an id")
         return tuple(items)
 
@@ -174,7 +185,7 @@ class Fields:
             return []
         if not isinstance(items, Items):
             raise self.error(key, "must be a list")
-        return [Fields(self.path, item, f"{self.field(key)}[{i}]", items.lines[i])
+        return [Fields(self.path, item, item_name(self.field(key), i), items.lines[i])
                 for i, item in enumerate(items)]
 
     def child(self, key: str) -> "Fields | None":
