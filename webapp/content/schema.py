@@ -10,31 +10,14 @@ import re
 from datetime import date
 from pathlib import Path
 
+from .. import textrules
 from .yamlfile import ContentError, Items, Node
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>\"']*)?$")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
-# Translatable text must not carry what a translator could break or a page could run:
-# markup, format braces, web addresses, or anything that looks like a phone number.
-MARKUP = re.compile(r"<[A-Za-z/!]|[{}]")
-ADDRESS = re.compile(r"https?://|www\.|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.", re.I)
-PHONE_LIKE = re.compile(r"\d(?:[\s().-]?\d){6,}")
-# Short codes a reader dials or texts: N11 (911, 711...), 988, and 5-6 digit text codes
-# (233733, 88788). Years, ages, days and counts ("2017", "40 hours", "32,000") do not match.
-SHORT_CODE_LIKE = re.compile(r"(?<!\d)(?<!\d[,.])(?:[2-9]11|988|\d{5,6})(?!\d)(?![,.]\d)")
 # How a line relates to law enforcement; each kind has its own label on every page.
 ENFORCEMENT = ("police", "federal", "immigration", "emergency")
-
-
-def number_problem(text: str) -> str | None:
-    """Why a translatable text must not carry this number, or None. One rule for the content
-    files and for `flask translate check`: numbers live in helplines.yaml only."""
-    if PHONE_LIKE.search(text):
-        return "must not contain a phone number (numbers live in helplines.yaml)"
-    if m := SHORT_CODE_LIKE.search(text):
-        return f"must not contain the short code {m.group(0)} (numbers live in helplines.yaml)"
-    return None
 
 
 def field_name(parent: str, key: str) -> str:
@@ -107,13 +90,11 @@ class Fields:
         return value
 
     def check_message(self, key: str, value: str) -> None:
+        """The rules of every translatable message (textrules.py), and those of a message
+        written in a content file: one paragraph, and no % (content is never formatted)."""
         if "\n" in value:
             raise self.error(key, "must be one line (one message per paragraph)")
-        if MARKUP.search(value):
-            raise self.error(key, "must not contain HTML or braces")
-        if ADDRESS.search(value):
-            raise self.error(key, "must not contain a web or e-mail address (use a data field)")
-        if problem := number_problem(value):
+        if problem := textrules.problem(value):
             raise self.error(key, problem)
         if "%" in value:
             raise self.error(key, "must not contain % (it breaks message formatting)")
