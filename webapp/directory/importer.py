@@ -89,4 +89,7 @@ def import_csv(source: Path, target: Path, helplines: dict[str, Helpline]) -> tu
         replace(target, records, helplines)
     except ContentError as exc:
         return 0, [exc]
+    except OSError as exc:
+        # A full disk or a read-only folder: say so plainly; the old file is still whole.
+        return 0, [ContentError(target, 0, "(file)", f"could not be replaced: {exc.strerror or exc}")]
     return len(records), []
