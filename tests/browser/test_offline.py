@@ -450,26 +450,33 @@ def test_saved_page_saves_and_removes_a_language(context, server):
     assert page.locator("a[href='tel:+18883737888']").count() >= 1  # the offline page
 
 
-def installability_errors(playwright, browser_type_launch_args, profile, url, route=None):
-    # Chromium reports `in-incognito` for ordinary test contexts: use a persistent profile.
-    ctx = playwright.chromium.launch_persistent_context(str(profile), **browser_type_launch_args)
+def installability_errors(ctx, url, route=None):
+    if route:
+        ctx.route("**/manifest.webmanifest", route)
+    page = ctx.new_page()
     try:
-        if route:
-            ctx.route("**/manifest.webmanifest", route)
-        page = ctx.new_page()
         page.goto(url)
         if route is None:
             wait_until_controlled(page)
         cdp = ctx.new_cdp_session(page)
         return cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
     finally:
-        ctx.close()
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def profile(playwright, browser_type_launch_args, tmp_path_factory):
+    """A browser with a profile on disk: Chromium reports `in-incognito` for the ordinary test
+    contexts. One for the module, so each language's check does not launch a browser."""
+    ctx = playwright.chromium.launch_persistent_context(str(tmp_path_factory.mktemp("profile")),
+                                                       **browser_type_launch_args)
+    yield ctx
+    ctx.close()
 
 
 @pytest.mark.parametrize("lang", [loc.code for loc in locales.LOCALES])
-def test_installable_in_every_locale(playwright, browser_type_launch_args, live_server, tmp_path, lang):
-    assert installability_errors(playwright, browser_type_launch_args, tmp_path / "profile",
-                                 live_server.url + f"/{lang}/") == []
+def test_installable_in_every_locale(profile, live_server, lang):
+    assert installability_errors(profile, live_server.url + f"/{lang}/") == []
 
 
 def test_manifest_without_icons_is_not_installable(playwright, browser_type_launch_args, live_server, tmp_path):
@@ -480,8 +487,12 @@ def test_manifest_without_icons_is_not_installable(playwright, browser_type_laun
         data.pop("icons")
         route.fulfill(response=response, body=json.dumps(data))
 
-    errors = installability_errors(playwright, browser_type_launch_args, tmp_path / "profile",
-                                   live_server.url + "/en/", route=no_icons)
+    # A profile of its own: the shared one's worker would answer from its saved copy.
+    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **browser_type_launch_args)
+    try:
+        errors = installability_errors(ctx, live_server.url + "/en/", route=no_icons)
+    finally:
+        ctx.close()
     assert any("icon" in e["errorId"] for e in errors), errors
 
 
