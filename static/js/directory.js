@@ -157,8 +157,8 @@
   var moreWrap = document.getElementById("directory-more-wrap");
   var template = document.getElementById("directory-card").content.firstElementChild;
 
-  function format(template, values) {
-    return template.replace(/%\((\w+)\)s|%%/g, function (match, key) {
+  function format(message, values) {
+    return message.replace(/%\((\w+)\)s|%%/g, function (match, key) {
       if (!key) return "%";
       return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
     });
@@ -221,9 +221,8 @@
     var phones = o.phones[i];
     var voice = phones.filter(function (p) { return p[2] === "voice"; })[0];
     var call = li.querySelector(".button--call");
-    if (voice) {
-      tel(call, voice);
-    } else remove(call);
+    if (voice) tel(call, voice);
+    else remove(call);
     var text = o.text[i];
     var sms = li.querySelector(".button--text");
     if (text) {

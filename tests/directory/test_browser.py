@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.browser.test_offline import wait_until_controlled
 from tests.conftest import wait_for_js
+from tests.directory.helpers import Phone, TextLine, build_index, org
 
 pytestmark = pytest.mark.browser
 
@@ -187,5 +188,51 @@ def test_browser_renders_what_the_server_renders(browser, live_server, lang, par
     deadline = time.monotonic() + 10
     while seen(page) != expected and time.monotonic() < deadline:
         page.wait_for_timeout(100)
+    assert seen(page) == expected
+    ctx.close()
+
+
+def crafted_orgs():
+    """Organizations that use every optional part of a card, and leave each one out: no voice
+    line, letters forms, several numbers of one kind, a text line with and without a keyword,
+    states, no website, law enforcement. Fictional 555 numbers and reserved example domains."""
+    return [
+        org("parts-all", name="Every Part Center", description="Legal help for workers.",
+            phones=(Phone("+15125550100", "512-555-0100", "voice", "1-512-555-HELP"),
+                    Phone("+15125550101", "512-555-0101", "tty", "1-512-555-DEAF"),
+                    Phone("+15125550102", "512-555-0102", "tty"),
+                    Phone("+15125550103", "512-555-0103", "video"),
+                    Phone("+15125550104", "512-555-0104", "abroad")),
+            text=TextLine("+15125550105", "512-555-0105", "HELP"), chat_url="https://chat.example.org/",
+            web_url="https://www.example.org/", email="help@example.org", hours="Open 24 hours a day.",
+            area=("TX", "CA"), languages=("en", "es", "ar"), services=("legal", "hotline"),
+            source="https://www.example.org/about/"),
+        org("parts-none", name="Text Only Line", description="Answers by text message.",
+            phones=(), text=TextLine("+15125550106", "512-555-0106", None), source="http://example.net"),
+        org("parts-police", name="Example County Police", description="Takes reports of crimes.",
+            law_enforcement="police", services=("report-crime",),
+            phones=(Phone("+15125550107", "512-555-0107", "voice"),), source="https://example.com/police/"),
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_cards_with_every_part_render_alike(browser, live_server, app, monkeypatch, lang):
+    from webapp.directory import index
+
+    crafted = index.Index(build_index(app, crafted_orgs(), lang))
+    monkeypatch.setitem(app.extensions.setdefault("directory_index", {}), lang, crafted)
+    url = f"{live_server.url}/{lang}/services/"
+    expected = server_answer(browser, url, {})
+    assert [c["id"] for c in expected["cards"]] == ["org-parts-all", "org-parts-none", "org-parts-police"]
+    every = expected["cards"][0]["unfolded"]["links"]
+    for href in ("tel:+15125550100", "tel:+15125550101", "tel:+15125550102", "tel:+15125550103",
+                 "tel:+15125550104", "sms:+15125550105?body=HELP", "https://chat.example.org/",
+                 "mailto:help@example.org", "https://www.example.org/", "https://www.example.org/about/"):
+        assert href in [h for _, h in every]
+
+    ctx = browser.new_context(service_workers="block")
+    page = ctx.new_page()
+    page.goto(url)
+    wait_for_js(page, READY)
     assert seen(page) == expected
     ctx.close()
