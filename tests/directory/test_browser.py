@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from tests.browser.test_offline import wait_until_controlled
 from tests.conftest import wait_for_js
 from tests.directory.helpers import Phone, TextLine, build_index, org
+from webapp.content.models import Promise
 
 pytestmark = pytest.mark.browser
 
@@ -206,7 +207,8 @@ def crafted_orgs():
             text=TextLine("+15125550105", "512-555-0105", "HELP"), chat_url="https://chat.example.org/",
             web_url="https://www.example.org/", email="help@example.org", hours="Open 24 hours a day.",
             area=("TX", "CA"), languages=("en", "es", "ar"), services=("legal", "hotline"),
-            source="https://www.example.org/about/"),
+            source="https://www.example.org/about/",
+            promises=(Promise("confidential", "https://www.example.org/privacy/"),)),
         org("parts-none", name="Text Only Line", description="Answers by text message.",
             phones=(), text=TextLine("+15125550106", "512-555-0106", None), source="http://example.net"),
         org("parts-police", name="Example County Police", description="Takes reports of crimes.",
@@ -224,6 +226,10 @@ def test_cards_with_every_part_render_alike(browser, live_server, app, monkeypat
     url = f"{live_server.url}/{lang}/services/"
     expected = server_answer(browser, url, {})
     assert [c["id"] for c in expected["cards"]] == ["org-parts-all", "org-parts-none", "org-parts-police"]
+    # The server's cards show what the data holds (the browser's must then show the same).
+    if lang == "en":
+        assert "Confidential Yes" in expected["cards"][0]["unfolded"]["text"]
+        assert "Confidential Not promised" in expected["cards"][1]["unfolded"]["text"]
     every = expected["cards"][0]["unfolded"]["links"]
     for href in ("tel:+15125550100", "tel:+15125550101", "tel:+15125550102", "tel:+15125550103",
                  "tel:+15125550104", "sms:+15125550105?body=HELP", "https://chat.example.org/",

@@ -158,6 +158,7 @@ class Card:
     languages: tuple[str, ...]
     area: tuple[str, ...] | None   # None: anywhere in the U.S.
     checked: str                   # the date, formatted in the reader's language
+    confidential: bool | None      # promised by the line's own source; None: the template
     source: str                    # the page the facts were checked against
 
     @property
@@ -188,6 +189,7 @@ class Index:
             languages=tuple(d["languages"][lang][1] for lang in o["languages"][i]),
             area=None if o["area"][i] is None else tuple(states[s] for s in o["area"][i]),
             checked=d["dates"][o["checked"][i]], source=d["sources"][o["source"][i]],
+            confidential=any(d["badges"][b][0] == "confidential" for b in o["badges"][i]),
         )
 
     @staticmethod
@@ -202,6 +204,7 @@ class Index:
             phones=tuple(Phone("", "", kind, "-") for kind in ("voice", "tty", "video", "abroad")),
             text=TextLine("", "", None), chat_url="#", web_url="#", email="-", hours="-",
             services=(), populations=(), languages=(), area=None, checked="%(date)s", source="#",
+            confidential=None,
         )
 
     @cached_property
