@@ -1,9 +1,12 @@
 /* Find services, in the browser: the directory's search index for this language (saved by the
-   service worker, so this works offline) searched per keystroke, with results rendered like the
-   server's. What the reader types never leaves the page: not in the address, the history, a
-   request or storage. Without this file the same form is POSTed to the server. The search is the specification in webapp/directory/search.py, implemented a
-   second time; tests compare the two on the same index and inputs.
-   Every user-facing string comes from the data-* attributes of #directory (translated). */
+   service worker, so this works offline) searched per keystroke. What the reader types never
+   leaves the page: not in the address, the history, a request or storage. Without this file the
+   same form is POSTed to the server. The search is the specification in
+   webapp/directory/search.py, implemented a second time; tests compare the two on the same
+   index and inputs. Each result is a copy of the page's <template id="directory-card">, which
+   the server renders with its own card macro: this file only fills in text and attributes from
+   the index, and holds no markup. Every other user-facing string comes from the data-*
+   attributes of #directory (translated). */
 (function () {
   "use strict";
 
@@ -151,149 +154,133 @@
   var page = 1;
   var rendered = null;
   var fallback = document.getElementById("directory-fallback");
+  var moreWrap = document.getElementById("directory-more-wrap");
+  var template = document.getElementById("directory-card").content.firstElementChild;
 
-  function format(template, values) {
-    return template.replace(/%\((\w+)\)s|%%/g, function (match, key) {
+  function format(message, values) {
+    return message.replace(/%\((\w+)\)s|%%/g, function (match, key) {
       if (!key) return "%";
       return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
     });
   }
 
-  function el(tag, className, text) {
+  function el(tag, text) {
     var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = text;
+    if (text !== undefined) node.textContent = text;
     return node;
   }
 
-  function icon(name) {
-    // The page carries each icon once, inline (no sprite request); results get copies.
-    var source = document.querySelector('#directory-icons [data-icon="' + name + '"] svg');
-    return source ? source.cloneNode(true) : document.createElement("span");
+  function remove(node) {
+    if (node) node.parentNode.removeChild(node);
   }
 
-  function ltr(text) {
-    var bdi = el("bdi", null, text);
-    bdi.setAttribute("dir", "ltr");
-    return bdi;
+  /* A <dt data-row> of the card's facts and its <dd>. */
+  function row(card, name) {
+    var dt = card.querySelector('[data-row="' + name + '"]');
+    return dt && [dt, dt.nextElementSibling];
   }
 
-  function external(link) {
-    link.setAttribute("rel", "noopener noreferrer");
-    link.setAttribute("data-external", "");
-    return link;
+  /* A phone link (or the element holding it) and its number, with its letters form or none. */
+  function tel(node, phone) {
+    var link = node.tagName === "A" ? node : node.querySelector("a");
+    link.href = "tel:" + phone[0];
+    link.querySelector("bdi").textContent = phone[1];
+    var vanity = node.querySelector(".vanity");
+    if (phone[3]) vanity.querySelector("bdi").textContent = phone[3];
+    else remove(vanity);
   }
 
-  function fact(dl, term, value) {
-    dl.appendChild(el("dt", null, term));
-    var dd = el("dd");
-    if (typeof value === "string") dd.textContent = value;
-    else dd.appendChild(value);
-    dl.appendChild(dd);
-    return dd;
+  /* "example.org/page" for "https://www.example.org/page/", as the server's source_label. */
+  function sourceLabel(url) {
+    var label = url.split("://").slice(1).join("://") || url;
+    return (label.indexOf("www.") === 0 ? label.slice(4) : label).replace(/\/+$/, "");
   }
 
-  /* One result, as the server's org_card macro renders it: a compact card, its details in a
-     <details> (tests/directory/test_browser.py compares the two). */
+  /* One result: a copy of the server's card, filled from the index. The template has every
+     optional part (one badge of each kind, one row per kind of other phone): parts this
+     result lacks are removed, patterns it has several of are copied. */
   function card(index, i) {
     var o = index.orgs;
     var sep = index.sep;
-    var police = o.police[i] === 1;
-    var li = el("li", "card org" + (police ? " helpline--police" : ""));
+    var li = template.cloneNode(true);
     li.id = "org-" + o.id[i];
-    li.appendChild(el("h3", null, o.name[i]));
-    o.badges[i].forEach(function (b) {
-      var badge = index.badges[b];
-      li.appendChild(el("p", badge[1] ? "badge badge--police" : "badge badge--safe", badge[2]));
-    });
-    li.appendChild(el("p", null, o.desc[i]));
+    if (o.police[i] === 1) li.classList.add("helpline--police");
+    li.querySelector("h3").textContent = o.name[i];
+    li.querySelector("summary .visually-hidden").textContent += o.name[i];
 
-    var actions = el("div", "actions");
+    var kinds = { 1: li.querySelector(".badge--police"), 0: li.querySelector(".badge--safe") };
+    o.badges[i].forEach(function (b) {
+      var badge = kinds[index.badges[b][1]].cloneNode(true);
+      badge.textContent = index.badges[b][2];
+      kinds[0].parentNode.insertBefore(badge, kinds[1]);
+    });
+    remove(kinds[0]);
+    remove(kinds[1]);
+    li.querySelector("p:not(.badge)").textContent = o.desc[i];
+
     var phones = o.phones[i];
     var voice = phones.filter(function (p) { return p[2] === "voice"; })[0];
-    if (voice) {
-      var call = el("a", "button button--call");
-      call.href = "tel:" + voice[0];
-      call.appendChild(icon("phone"));
-      var label = el("span", null, strings.call + " ");
-      label.appendChild(ltr(voice[1]));
-      if (voice[3]) {
-        var vanity = el("span", "vanity", "(");
-        vanity.appendChild(ltr(voice[3]));
-        vanity.appendChild(document.createTextNode(")"));
-        label.appendChild(document.createTextNode(" "));
-        label.appendChild(vanity);
-      }
-      call.appendChild(label);
-      actions.appendChild(call);
-    }
+    var call = li.querySelector(".button--call");
+    if (voice) tel(call, voice);
+    else remove(call);
     var text = o.text[i];
+    var sms = li.querySelector(".button--text");
     if (text) {
-      var sms = el("a", "button button--text");
       sms.href = "sms:" + text[0] + (text[2] ? "?body=" + text[2] : "");
-      sms.appendChild(icon("message"));
-      sms.appendChild(el("span", null, text[2]
+      sms.querySelector("span").textContent = text[2]
         ? format(strings.textKeyword, { keyword: text[2], number: text[1] })
-        : format(strings.text, { number: text[1] })));
-      actions.appendChild(sms);
-    }
-    if (o.chat[i]) {
-      var chat = external(el("a", "button button--chat"));
-      chat.href = o.chat[i];
-      chat.appendChild(icon("chat"));
-      var chatLabel = el("span");
-      chatLabel.appendChild(el("span", null, strings.chat));
-      chatLabel.appendChild(document.createTextNode(" "));
-      chatLabel.appendChild(el("span", "needs-internet", strings.needsInternet));
-      chat.appendChild(chatLabel);
-      actions.appendChild(chat);
-    }
-    li.appendChild(actions);
+        : format(strings.text, { number: text[1] });
+    } else remove(sms);
+    var chat = li.querySelector(".button--chat");
+    if (o.chat[i]) chat.href = o.chat[i];
+    else remove(chat);
 
-    var dl = el("dl", "facts");
+    var dl = li.querySelector(".facts");
+    var patterns = {};
+    ["tty", "video", "abroad"].forEach(function (kind) {
+      patterns[kind] = row(li, kind);
+      patterns[kind].forEach(remove);
+    });
+    var email = row(li, "email");
     phones.forEach(function (p) {
       if (p[2] === "voice") return;
-      var tel = el("a", "tel");
-      tel.href = "tel:" + p[0];
-      tel.appendChild(ltr(p[1]));
-      fact(dl, strings["kind" + p[2].charAt(0).toUpperCase() + p[2].slice(1)], tel);
+      patterns[p[2]].forEach(function (part) {
+        var copy = part.cloneNode(true);
+        if (copy.tagName === "DD") tel(copy, p);
+        dl.insertBefore(copy, email[0]);
+      });
     });
     if (o.email[i]) {
-      var mail = el("a");
+      var mail = email[1].querySelector("a");
       mail.href = "mailto:" + o.email[i];
-      mail.appendChild(ltr(o.email[i]));
-      fact(dl, strings.email, mail);
-    }
-    if (o.hours[i]) fact(dl, strings.hours, o.hours[i]);
+      mail.querySelector("bdi").textContent = o.email[i];
+    } else email.forEach(remove);
+    var hours = row(li, "hours");
+    if (o.hours[i]) hours[1].textContent = o.hours[i];
+    else hours.forEach(remove);
     var labels = function (vocab, positions) {
       return positions.map(function (p) { return vocab[p][1]; }).join(sep);
     };
-    fact(dl, strings.services, labels(index.services, o.services[i]));
-    fact(dl, strings.populations, labels(index.populations, o.populations[i]));
-    fact(dl, strings.languages, labels(index.languages, o.languages[i])).setAttribute("data-i18n", "babel");
-    var states = {};
-    index.states.forEach(function (s) { states[s[0]] = s[1]; });
-    fact(dl, strings.area, o.area[i] === null ? strings.national
-      : o.area[i].map(function (code) { return states[code]; }).join(sep));
-    var details = el("details", "more");
-    var summary = el("summary");
-    summary.appendChild(el("span", null, strings.details));
-    summary.appendChild(el("span", "visually-hidden", ": " + o.name[i]));
-    details.appendChild(summary);
-    details.appendChild(dl);
-
-    var source = el("p", "source");
-    if (o.web[i]) {
-      var web = external(el("a", null, strings.website));
-      web.href = o.web[i];
-      source.appendChild(web);
-      source.appendChild(document.createTextNode(" "));
-      source.appendChild(el("span", "needs-internet", strings.needsInternet));
-      source.appendChild(document.createTextNode(" · "));
+    row(li, "services")[1].textContent = labels(index.services, o.services[i]);
+    row(li, "populations")[1].textContent = labels(index.populations, o.populations[i]);
+    row(li, "languages")[1].textContent = labels(index.languages, o.languages[i]);
+    var confidential = o.badges[i].some(function (b) { return index.badges[b][0] === "confidential"; });
+    remove(row(li, "confidential")[1].querySelector(confidential ? '[data-value="no"]' : '[data-value="yes"]'));
+    if (o.area[i] !== null) { // else the template's "Anywhere in the U.S."
+      var states = {};
+      index.states.forEach(function (s) { states[s[0]] = s[1]; });
+      row(li, "area")[1].textContent = o.area[i].map(function (code) { return states[code]; }).join(sep);
     }
-    source.appendChild(document.createTextNode(format(strings.checked, { date: index.dates[o.checked[i]] })));
-    details.appendChild(source);
-    li.appendChild(details);
+
+    var source = li.querySelector(".source");
+    var checked = source.lastElementChild;
+    if (o.web[i]) source.querySelector("a").href = o.web[i];
+    else while (source.firstChild !== checked) source.removeChild(source.firstChild);
+    checked.firstChild.nodeValue = format(checked.firstChild.nodeValue, { date: index.dates[o.checked[i]] });
+    var link = checked.querySelector("a");
+    var url = index.sources[o.source[i]];
+    link.href = url;
+    link.querySelector("bdi").textContent = sourceLabel(url);
     return li;
   }
 
@@ -311,29 +298,12 @@
     listed.textContent = "";
     found.forEach(function (i) {
       var li = el("li");
-      var a = el("a", null, api.index.pages[i][1]);
+      var a = el("a", api.index.pages[i][1]);
       a.href = api.index.pages[i][0];
       li.appendChild(a);
       listed.appendChild(li);
     });
     box.hidden = found.length === 0;
-  }
-
-  function moreButton(more) {
-    var wrap = document.getElementById("directory-more-wrap");
-    if (!more) {
-      if (wrap) wrap.parentNode.removeChild(wrap);
-      return;
-    }
-    if (!wrap) {
-      wrap = el("p");
-      wrap.id = "directory-more-wrap";
-      var button = el("button", "button button--text", strings.more);
-      button.id = "directory-more";
-      button.type = "button";
-      wrap.appendChild(button);
-      list.parentNode.insertBefore(wrap, list.nextSibling);
-    }
   }
 
   /* Search with the form's values and show the results; `from` is the first result to focus
@@ -357,13 +327,12 @@
     var more = order.length > shown.length;
     status.textContent = format(strings.found, { num: order.length })
       + (more ? " " + format(strings.showing, { num: shown.length }) : "");
-    notes.textContent = "";
-    if (query.truncated) notes.appendChild(el("p", "note", format(strings.truncated, { num: index.max })));
-    if (query.noTerms) notes.appendChild(el("p", "note", strings.noTerms));
-    if (!shown.length) notes.appendChild(el("p", "note", strings.none));
+    notes.querySelector('[data-note="truncated"]').hidden = !query.truncated;
+    notes.querySelector('[data-note="no-terms"]').hidden = !query.noTerms;
+    notes.querySelector('[data-note="none"]').hidden = shown.length > 0;
     if (fallback) fallback.hidden = shown.length > 0;
     showPages(pages(index, query));
-    moreButton(more);
+    moreWrap.hidden = !more;
 
     if (from !== undefined && list.children[from]) {
       var target = list.children[from];

@@ -204,7 +204,10 @@ def test_scripted_states_are_hidden_until_shown(phone, live_server):
     phone.set_viewport_size(PHONE)
     phone.goto(live_server.url + "/en/services/")
     expect(phone.locator("#update-notice")).to_be_hidden()
-    expect(phone.locator("#directory-icons")).to_be_hidden()
+    notes = phone.locator("#directory-notes .note")
+    expect(notes).to_have_count(3)      # every note is in the page, none applies to the whole list
+    for note in notes.all():
+        expect(note).to_be_hidden()
     expect(phone.locator("#quick-exit-status")).to_have_text("")
     first = phone.locator("#directory-results > li").first
     expect(first.locator(".button--call")).to_be_visible()

@@ -175,7 +175,10 @@ def test_results_show_buttons_labels_and_dates(client):
     hrefs = {a.attrs["href"] for a in nhth.find_all("a")}
     assert {"tel:+18883737888", "sms:233733?body=BeFree", "tel:711"} <= hrefs
     assert "Not the police and not immigration." in nhth.text
-    assert "Information checked on November 28, 2026." in " ".join(nhth.text.split())
+    # The date and the page the facts were checked against, as on the Helplines page.
+    assert ("Checked on November 28, 2026 against this source: humantraffickinghotline.org/about-us/what-we-do"
+            in " ".join(nhth.text.split()))
+    assert "https://humantraffickinghotline.org/about-us/what-we-do" in hrefs
     hsi = doc.find("li", id="org-hsi")
     assert "Law enforcement: immigration enforcement (ICE)." in hsi.text
     # A line with no sourced promise carries no "not the police" badge.
@@ -211,8 +214,10 @@ def test_more_results_are_posted_like_the_search(tmp_path):
         doc = parse(client.post("/en/services/", data=form).data)
         cards = doc.find("ol", id="directory-results").find_all("li")
         seen.append(len(cards))
-        more = doc.find("button", id="directory-more")
-        # "Show more" submits the same form (which keeps the words) with the next page.
+        wrap = doc.find("p", id="directory-more-wrap")
+        more = wrap.find("button", id="directory-more") if "hidden" not in wrap.attrs else None
+        # "Show more" submits the same form (which keeps the words) with the next page; after
+        # the last page it stays in the page, hidden, for the script.
         form = None
         if more:
             assert more.attrs["form"] == "directory-form" and more.attrs["type"] == "submit"

@@ -24,7 +24,7 @@ from ..i18n import gettext as _
 from ..pages import BY_NAME
 from . import search
 
-VERSION = 2
+VERSION = 3
 
 
 def list_separator(babel_locale: str) -> str:
@@ -87,8 +87,9 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
 
     columns: dict[str, list] = {key: [] for key in (
         "id", "name", "desc", "hay", "services", "populations", "languages", "area", "police", "badges",
-        "phones", "text", "chat", "web", "email", "hours", "checked")}
+        "phones", "text", "chat", "web", "email", "hours", "checked", "source")}
     dates: dict[str, str] = {}
+    sources: dict[str, int] = {}   # many lines share the page they were checked against
     for norm_name, ident, org, name, description in rows:
         columns["id"].append(ident)
         columns["name"].append(name)
@@ -111,6 +112,7 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         columns["checked"].append(iso)
         if iso not in dates:
             dates[iso] = i18n.format_day(org.verified_on)
+        columns["source"].append(sources.setdefault(org.source, len(sources)))
 
     pages = []
     for name, message in vocabulary.PAGE_WORDS.items():
@@ -123,7 +125,7 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         "sep": list_separator(loc.babel),
         "services": services, "populations": populations, "languages": languages, "states": states,
         "intent": intent, "badges": badges,
-        "dates": dates, "orgs": columns,
+        "dates": dates, "sources": list(sources), "orgs": columns,
     }
 
 
@@ -155,7 +157,9 @@ class Card:
     populations: tuple[str, ...]
     languages: tuple[str, ...]
     area: tuple[str, ...] | None   # None: anywhere in the U.S.
-    checked: str
+    checked: str                   # the date, formatted in the reader's language
+    confidential: bool | None      # promised by the line's own source; None: the template
+    source: str                    # the page the facts were checked against
 
     @property
     def voice(self) -> Phone | None:
@@ -184,7 +188,23 @@ class Index:
             populations=tuple(d["populations"][p][1] for p in o["populations"][i]),
             languages=tuple(d["languages"][lang][1] for lang in o["languages"][i]),
             area=None if o["area"][i] is None else tuple(states[s] for s in o["area"][i]),
-            checked=d["dates"][o["checked"][i]],
+            checked=d["dates"][o["checked"][i]], source=d["sources"][o["source"][i]],
+            confidential=any(d["badges"][b][0] == "confidential" for b in o["badges"][i]),
+        )
+
+    @staticmethod
+    def template_card() -> Card:
+        """A card with every optional part present and no data: services.html renders it into
+        a <template> that directory.js fills for each result, so the browser's cards come from
+        the same macro as the server's. One badge of each kind and one row for each kind of
+        other phone are the patterns the script copies."""
+        return Card(
+            id="", name="", description="", law_enforcement=False,
+            badges=(CardBadge(enforcement=True, message=""), CardBadge(enforcement=False, message="")),
+            phones=tuple(Phone("", "", kind, "-") for kind in ("voice", "tty", "video", "abroad")),
+            text=TextLine("", "", None), chat_url="#", web_url="#", email="-", hours="-",
+            services=(), populations=(), languages=(), area=None, checked="%(date)s", source="#",
+            confidential=None,
         )
 
     @cached_property
