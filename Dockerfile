@@ -20,7 +20,7 @@ COPY translations translations
 # Starting the app once compiles nothing at run time: .mo catalogs, hashed bundles under
 # static/gen/ and the webassets cache are all written now.
 RUN pip install -e . \
-    && flask --app wsgi translate compile \
+    && flask --app webapp translate compile \
     && GUIDE_BASE_URL=https://build.invalid python -c "import wsgi" \
     && useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin guide
 

@@ -25,7 +25,7 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 catalogs: $(VENV)/.installed
-	$(BIN)/flask --app wsgi translate compile
+	$(BIN)/flask --app webapp translate compile
 
 run: catalogs
 	GUIDE_PSEUDO_LOCALE=1 $(BIN)/flask --app wsgi run --host 127.0.0.1 --port $(PORT)
@@ -41,14 +41,14 @@ test: catalogs chromium
 
 # Translator targets (see TRANSLATING.md).
 extract: $(VENV)/.installed
-	$(BIN)/flask --app wsgi translate extract
-	$(BIN)/flask --app wsgi translate update
+	$(BIN)/flask --app webapp translate extract
+	$(BIN)/flask --app webapp translate update
 
 check-translations: catalogs
-	$(BIN)/flask --app wsgi translate check
+	$(BIN)/flask --app webapp translate check
 
 stats: $(VENV)/.installed
-	$(BIN)/flask --app wsgi translate stats
+	$(BIN)/flask --app webapp translate stats
 
 clean:
 	rm -rf $(VENV) .lighthouse static/gen static/.webassets-cache .webassets-cache translations/*/LC_MESSAGES/*.mo
