@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from pathlib import Path
 
 from flask import Flask
 
 from .privacy_log import Flask as PrivateFlask
 
 from . import (assets, content, delivery, errors, i18n, locales, privacy_log, public_url, quick_exit,
-               security, templating)
+               security, settings, templating)
 from .cover import bp as cover_bp
 from .directory import bp as directory_bp
 from .forget import bp as forget_bp
@@ -21,14 +20,13 @@ from .offline import bp as offline_bp
 from .outreach import bp as outreach_bp
 from .site import bp as site_bp
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def create_app(test_config: dict | None = None) -> Flask:
-    app = PrivateFlask(__name__, static_folder=str(ROOT / "static"), static_url_path="/static")
+    defaults = settings.Paths.from_environ()
+    app = PrivateFlask(__name__, static_folder=str(defaults.static), static_url_path="/static")
     app.config.from_mapping(
-        CONTENT_DIR=os.environ.get("GUIDE_CONTENT_DIR", str(content.DEFAULT_DIR)),
-        TRANSLATIONS_DIR=str(ROOT / "translations"),
+        CONTENT_DIR=str(defaults.content),
+        TRANSLATIONS_DIR=str(defaults.translations),
         # The date the guide's text was last checked against its sources, shown on every page.
         CONTENT_REVIEWED_ON=date(2026, 11, 28),
         # A neutral external site for the quick exit, used only online in a browser tab.
@@ -49,14 +47,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     if test_config:
         app.config.from_mapping(test_config)
+    paths = settings.init_app(app, defaults)
 
     # A broken content file stops start-up here with `file:line: field: problem`.
-    app.extensions["guide_content"] = content.load(
-        Path(app.config["CONTENT_DIR"]), ROOT / "static" / "icons" / "industries"
-    )
+    app.extensions["guide_content"] = content.load(paths.content, paths.industry_icons)
 
     public_url.init_app(app)
-    i18n.init_app(app, app.config["TRANSLATIONS_DIR"])
+    i18n.init_app(app, str(paths.translations))
     assets.init_app(app)
     templating.init_app(app)
     quick_exit.init_app(app)

@@ -18,6 +18,8 @@ from collections import OrderedDict
 
 from flask import Flask, request
 
+from . import assets
+
 try:  # brotli saves a further ~15% on HTML; gzip alone is fine where it is missing
     import brotli
 except ImportError:  # pragma: no cover
@@ -32,7 +34,7 @@ MIN_SIZE = 512
 # Everything else revalidates (a corrected number must never be stale): pages, /sw.js (a
 # new deploy must reach readers), icons and indexes. hosting.py writes the same rules for
 # static hosts and nginx.
-HASHED = "/static/gen/"
+HASHED = assets.URL + "/"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 from flask import Blueprint, Response, current_app, make_response, render_template, request
 
+from .. import settings
 from ..content.yamlfile import ContentError
 from ..guide import add_locale, pull_locale
 from ..pages import BY_NAME
@@ -32,7 +33,7 @@ def refuse_synthetic_data(state) -> None:
         return
     for org in app.extensions["guide_content"].directory:
         if org.synthetic:
-            raise ContentError(Path(app.config["CONTENT_DIR"]) / csvio.FILENAME, org.line,
+            raise ContentError(settings.paths(app).content / csvio.FILENAME, org.line,
                                f"{org.id}.synthetic", "synthetic entries are for benchmarks only "
                                "(set DIRECTORY_ALLOW_SYNTHETIC to serve them)")
 
@@ -65,7 +66,7 @@ def index_json():
 
 # -- flask directory import | export ------------------------------------------------------------
 def _data_file() -> Path:
-    return Path(current_app.config["CONTENT_DIR"]) / csvio.FILENAME
+    return settings.paths().content / csvio.FILENAME
 
 
 @bp.cli.command("import")
