@@ -1,5 +1,14 @@
 """The labor-trafficking resource guide: a Flask app serving localized pages that a service
-worker keeps for offline reading."""
+worker keeps for offline reading.
+
+create_app() follows the data from files to the reader: settings.py finds the folders (in a
+checkout or an installed wheel); content/ loads and validates the YAML into models (a bad file
+stops start-up with `file:line: field: problem`); i18n.py reads the catalogs; assets.py
+builds the hashed CSS and JS bundles; the blueprints render pages per locale from pages.py's
+list; last, offline/precache.py requests every page, bundle and icon once and hashes the
+bytes. That list is inlined into /sw.js (offline/), written out by `flask export` (export.py),
+and tells delivery.py which bodies to keep compressed.
+"""
 
 from __future__ import annotations
 

@@ -38,7 +38,7 @@ def refuse_synthetic_data(state) -> None:
                                "(set DIRECTORY_ALLOW_SYNTHETIC to serve them)")
 
 
-@bp.route("/services/", methods=["GET", "POST"])
+@bp.route(BY_NAME["services"].rule, methods=["GET", "POST"])
 def services():
     idx = index.get()
     # A GET never searches: an old link or a typed address with ?q=… shows the whole list.
@@ -59,7 +59,7 @@ def services():
     return response
 
 
-@bp.get("/services/index.json")
+@bp.get(BY_NAME["services"].rule + "index.json")
 def index_json():
     return Response(index.get().json, mimetype="application/json")
 
