@@ -60,14 +60,22 @@ def test_the_app_runs_from_an_installed_wheel(tmp_path):
     # As `make catalogs` does before a build: the wheel must carry the .mo files.
     assert translate.compile_all(source / "translations")
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels), str(source)],
-                   check=True, cwd=tmp_path, capture_output=True)
+    built = subprocess.run([*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(wheels),
+                            str(source)], cwd=tmp_path, capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
     [wheel] = wheels.glob("*.whl")
-    subprocess.run([*pip, "install", "--no-deps", "--target", str(site), str(wheel)], check=True,
-                   cwd=tmp_path, capture_output=True)
+    pip_install = subprocess.run([*pip, "install", "--no-deps", "--target", str(site), str(wheel)],
+                                 cwd=tmp_path, capture_output=True, text=True)
+    assert pip_install.returncode == 0, pip_install.stderr
     installed = _files(site)
-    assert "webapp/service_worker/sw.js" in installed
+    # Every file of the package and the data folders, and nothing built at run time.
+    for name in ("webapp", *settings.DATA_FOLDERS):
+        for path in (source / name).rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts:
+                relative = str(path.relative_to(source))
+                assert (relative if name == "webapp" else f"webapp/{relative}") in installed, relative
     assert "webapp/translations/es/LC_MESSAGES/messages.mo" in installed
+    assert not [path for path in installed if "/gen/" in path or ".webassets-cache" in path]
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("GUIDE_")}
     env |= {"PYTHONPATH": str(site), "PYTHONDONTWRITEBYTECODE": "1",

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from flask import Flask, current_app
 
+from . import content
+
 PACKAGE = Path(__file__).resolve().parent
 # The folders that live at the top of the repository and inside the package in a wheel.
 DATA_FOLDERS = ("static", "translations", "service_worker")
@@ -68,7 +70,7 @@ class Paths:
             static=data / "static",
             translations=data / "translations",
             service_worker=data / "service_worker",
-            content=Path(environ.get("GUIDE_CONTENT_DIR") or PACKAGE / "content"),
+            content=Path(environ.get("GUIDE_CONTENT_DIR") or content.DEFAULT_DIR),
             bundles=bundles,
             assets_cache=Path(environ.get("GUIDE_ASSETS_CACHE") or assets_cache),
         )
