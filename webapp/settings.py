@@ -77,14 +77,18 @@ class Paths:
 
 
 def init_app(app: Flask, defaults: Paths) -> Paths:
-    """The app's paths: the defaults with the app's CONTENT_DIR and TRANSLATIONS_DIR (tests
-    and `create_app(config)` point these at copies)."""
-    paths = dataclasses.replace(defaults, content=Path(app.config["CONTENT_DIR"]),
-                                translations=Path(app.config["TRANSLATIONS_DIR"]))
-    app.extensions["guide_paths"] = paths
-    return paths
+    app.extensions["guide_paths"] = defaults
+    return paths(app)
 
 
 def paths(app: Flask | None = None) -> Paths:
-    """The running app's paths."""
-    return (app or current_app).extensions["guide_paths"]
+    """The app's paths: its defaults with the app's CONTENT_DIR and TRANSLATIONS_DIR, which
+    `create_app(config)` and tests may point at copies, even after start-up (`flask translate`
+    then works on the copy)."""
+    app = app or current_app
+    stored = app.extensions["guide_paths"]
+    content, translations = Path(app.config["CONTENT_DIR"]), Path(app.config["TRANSLATIONS_DIR"])
+    if (content, translations) != (stored.content, stored.translations):
+        stored = dataclasses.replace(stored, content=content, translations=translations)
+        app.extensions["guide_paths"] = stored
+    return stored
