@@ -10,13 +10,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     GUIDE_BIND=0.0.0.0:8000
 
 WORKDIR /app
-COPY pyproject.toml README.md wsgi.py gunicorn.conf.py ./
+COPY pyproject.toml setup.py README.md wsgi.py gunicorn.conf.py ./
 COPY webapp webapp
 COPY static static
 COPY service_worker service_worker
 COPY translations translations
 
-# Editable: the app reads static/, translations/ and service_worker/ beside its package.
+# Editable: the app reads static/, translations/ and service_worker/ beside its package
+# (webapp/settings.py), and writes its bundles to static/gen/, now.
 # Starting the app once compiles nothing at run time: .mo catalogs, hashed bundles under
 # static/gen/ and the webassets cache are all written now.
 RUN pip install -e . \

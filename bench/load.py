@@ -17,6 +17,7 @@ import urllib.request
 from pathlib import Path
 
 from bench.common import median, record
+from webapp.settings import Paths
 
 ROOT = Path(__file__).resolve().parent.parent
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", 200))
@@ -101,7 +102,7 @@ def load(port, paths, connections, seconds, encoding="br, gzip"):
 def run() -> None:
     print(f"load ({CONNECTIONS} connections, {SECONDS:.0f} s, gunicorn on loopback):")
     port = free_port()
-    static_dir = ROOT / "static" / "gen" / "bench"
+    static_dir = Paths.from_environ().bundles / "bench"   # served at /static/gen/bench/
     proc = start_gunicorn(port)
     try:
         latencies, errors, elapsed = load(port, MIX, CONNECTIONS, SECONDS)

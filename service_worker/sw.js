@@ -21,7 +21,8 @@ const LAST_LOCALE = "/__last-locale";
 const SAVED_ON = "/__saved-on";       // when this version was complete, by the server's clock
 const PARALLEL = 4;
 
-/* The language rule, generated from the Python locale registry; shared with the chooser. */
+/* The chooser's language rule (static/js/locale-match.js), inlined here by the app; its data,
+   PRECACHE.languages, is generated from the Python locale registry. */
 /* LOCALE_MATCH */
 
 const keyOf = (entry) => new URL(`${entry.url}${entry.url.includes("?") ? "&" : "?"}__rev=${entry.revision}`, self.location.origin).href;

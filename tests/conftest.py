@@ -21,7 +21,7 @@ CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 
 
 def page_path(lang: str, page) -> str:
-    return f"/{lang}/{page.slug}/" if page.slug else f"/{lang}/"
+    return page.path(lang)
 
 
 ALL_PAGES = [(loc.code, page) for loc in locales.LOCALES for page in PAGES]

@@ -49,8 +49,9 @@ def test_dockerfile_builds_everything_before_run_time():
     for keyword, arg in steps:
         if keyword == "COPY":
             copied |= set(shlex.split(arg)[:-1])
-    # What create_app reads from the source tree, next to the package.
-    for needed in ("pyproject.toml", "wsgi.py", "gunicorn.conf.py", "webapp", "static",
+    # What the install needs (setup.py lists the packages) and what create_app reads from the
+    # source tree, next to the package.
+    for needed in ("pyproject.toml", "setup.py", "wsgi.py", "gunicorn.conf.py", "webapp", "static",
                    "service_worker", "translations"):
         assert needed in copied, needed
     build = " ".join(arg for keyword, arg in steps if keyword == "RUN")

@@ -1,18 +1,26 @@
 """The labor-trafficking resource guide: a Flask app serving localized pages that a service
-worker keeps for offline reading."""
+worker keeps for offline reading.
+
+create_app() follows the data from files to the reader: settings.py finds the folders (in a
+checkout or an installed wheel); content/ loads and validates the YAML into models (a bad file
+stops start-up with `file:line: field: problem`); i18n.py reads the catalogs; assets.py
+builds the hashed CSS and JS bundles; the blueprints render pages per locale from pages.py's
+list; last, offline/precache.py requests every page, bundle and icon once and hashes the
+bytes. That list is inlined into /sw.js (offline/), written out by `flask export` (export.py),
+and tells delivery.py which bodies to keep compressed.
+"""
 
 from __future__ import annotations
 
 import os
 from datetime import date
-from pathlib import Path
 
 from flask import Flask
 
 from .privacy_log import Flask as PrivateFlask
 
 from . import (assets, content, delivery, errors, i18n, locales, privacy_log, public_url, quick_exit,
-               security, templating)
+               security, settings, templating)
 from .cover import bp as cover_bp
 from .directory import bp as directory_bp
 from .forget import bp as forget_bp
@@ -21,14 +29,13 @@ from .offline import bp as offline_bp
 from .outreach import bp as outreach_bp
 from .site import bp as site_bp
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def create_app(test_config: dict | None = None) -> Flask:
-    app = PrivateFlask(__name__, static_folder=str(ROOT / "static"), static_url_path="/static")
+    defaults = settings.Paths.from_environ()
+    app = PrivateFlask(__name__, static_folder=str(defaults.static), static_url_path="/static")
     app.config.from_mapping(
-        CONTENT_DIR=os.environ.get("GUIDE_CONTENT_DIR", str(content.DEFAULT_DIR)),
-        TRANSLATIONS_DIR=str(ROOT / "translations"),
+        CONTENT_DIR=str(defaults.content),
+        TRANSLATIONS_DIR=str(defaults.translations),
         # The date the guide's text was last checked against its sources, shown on every page.
         CONTENT_REVIEWED_ON=date(2026, 11, 28),
         # A neutral external site for the quick exit, used only online in a browser tab.
@@ -49,14 +56,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     )
     if test_config:
         app.config.from_mapping(test_config)
+    paths = settings.init_app(app, defaults)
 
     # A broken content file stops start-up here with `file:line: field: problem`.
-    app.extensions["guide_content"] = content.load(
-        Path(app.config["CONTENT_DIR"]), ROOT / "static" / "icons" / "industries"
-    )
+    app.extensions["guide_content"] = content.load(paths.content, paths.industry_icons)
 
     public_url.init_app(app)
-    i18n.init_app(app, app.config["TRANSLATIONS_DIR"])
+    i18n.init_app(app, str(paths.translations))
     assets.init_app(app)
     templating.init_app(app)
     quick_exit.init_app(app)

@@ -1,40 +1,44 @@
 """CSS and JavaScript bundles: minified by webassets' rcssmin/rjsmin filters into
-content-hashed files under static/gen/, which are served as immutable."""
+content-hashed files, written at start-up to the bundles folder (settings.py: static/gen/ in a
+checkout, a cache folder when installed) and served at /static/gen/ as immutable."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
-from flask import Flask
+from flask import Flask, send_from_directory
 from flask_assets import Bundle, Environment
 
+from . import settings
+
+# The URL of the bundles; delivery.py and hosting.py mark everything under it immutable.
+URL = "/static/gen"
+
 BUNDLES = {
-    "guide_css": Bundle("css/guide.css", filters="rcssmin", output="gen/guide.%(version)s.css"),
-    "guide_js": Bundle("js/guide.js", filters="rjsmin", output="gen/guide.%(version)s.js"),
+    "guide_css": Bundle("css/guide.css", filters="rcssmin", output="guide.%(version)s.css"),
+    "guide_js": Bundle("js/guide.js", filters="rjsmin", output="guide.%(version)s.js"),
     # Loaded only by the "Find services" page.
-    "directory_js": Bundle("js/directory.js", filters="rjsmin", output="gen/directory.%(version)s.js"),
+    "directory_js": Bundle("js/directory.js", filters="rjsmin", output="directory.%(version)s.js"),
     # Loaded only by the "Remove saved data" page.
-    "forget_js": Bundle("js/forget.js", filters="rjsmin", output="gen/forget.%(version)s.js"),
+    "forget_js": Bundle("js/forget.js", filters="rjsmin", output="forget.%(version)s.js"),
     # The outreach kit (self-check, wallet cards).
-    "outreach_css": Bundle("css/outreach.css", filters="rcssmin", output="gen/outreach.%(version)s.css"),
-    "outreach_js": Bundle("js/outreach.js", filters="rjsmin", output="gen/outreach.%(version)s.js"),
-    "choose_js": Bundle("js/locale-match.js", "js/choose.js", filters="rjsmin", output="gen/choose.%(version)s.js"),
+    "outreach_css": Bundle("css/outreach.css", filters="rcssmin", output="outreach.%(version)s.css"),
+    "outreach_js": Bundle("js/outreach.js", filters="rjsmin", output="outreach.%(version)s.js"),
+    "choose_js": Bundle("js/locale-match.js", "js/choose.js", filters="rjsmin", output="choose.%(version)s.js"),
     # The cover screen has its own small bundles so that nothing of the guide loads with it.
-    "cover_css": Bundle("cover/calc.css", filters="rcssmin", output="gen/c.%(version)s.css"),
-    "cover_js": Bundle("cover/calc.js", filters="rjsmin", output="gen/c.%(version)s.js"),
+    "cover_css": Bundle("cover/calc.css", filters="rcssmin", output="c.%(version)s.css"),
+    "cover_js": Bundle("cover/calc.js", filters="rjsmin", output="c.%(version)s.js"),
 }
 
 
-# webassets' cache (and the manifest of bundle versions) lives outside static/, so that it is
-# never served; GUIDE_ASSETS_CACHE moves it (e.g. to a writable volume).
-CACHE_DIR = Path(__file__).resolve().parent.parent / ".webassets-cache"
-
-
 def init_app(app: Flask) -> Environment:
+    paths = settings.paths(app)
     app.config.setdefault("ASSETS_DEBUG", False)
-    app.config.setdefault("ASSETS_CACHE", os.environ.get("GUIDE_ASSETS_CACHE", str(CACHE_DIR)))
-    Path(app.config["ASSETS_CACHE"]).mkdir(parents=True, exist_ok=True)
+    # Sources come from the static folder; bundles go where the app may write, and webassets'
+    # cache (with the manifest of bundle versions) outside anything served.
+    app.config["ASSETS_DIRECTORY"] = str(paths.bundles)
+    app.config["ASSETS_URL"] = URL
+    app.config["ASSETS_CACHE"] = str(paths.assets_cache)
+    paths.bundles.mkdir(parents=True, exist_ok=True)
+    paths.assets_cache.mkdir(parents=True, exist_ok=True)
     env = Environment(app)
     env.url_expire = False  # the hash is in the file name; no ?query needed
     env.versions = "hash"
@@ -46,4 +50,9 @@ def init_app(app: Flask) -> Environment:
         # asset fails loudly here.
         urls = {name: env[name].urls()[0] for name in BUNDLES}
     app.extensions["guide_asset_urls"] = urls
+
+    @app.get(f"{URL}/<path:filename>", endpoint="bundles")
+    def bundles(filename: str):
+        return send_from_directory(paths.bundles, filename)
+
     return env

@@ -1,12 +1,13 @@
 """How bytes leave the server: cache headers, ETags and compression.
 
-Hashed assets live forever; pages and other files revalidate (so a corrected number is never
-stale) and answer 304 when unchanged. On prepaid 2G every byte is paid for, so text is
-compressed with brotli or gzip. What was rendered at start-up (the precache list: pages,
-assets, indexes, and /sw.js) is compressed once at the highest level and then served from
-memory. Anything else (search results, form answers) is compressed at a fast level and never
-kept: a stream of distinct requests must neither cost seconds of CPU each nor push the
-pre-rendered pages out of the cache.
+Hashed bundles (/static/gen/) live forever; pages and other files revalidate (so a corrected
+number is never stale), carry an ETag of their bytes and answer 304 when unchanged. On
+prepaid 2G every byte is paid for, so text is compressed with brotli or gzip. A body whose
+hash is in the precache list (pages, bundles, icons, indexes, all rendered at start-up) or
+is /sw.js is compressed at the highest level the first time it is asked for and then kept
+in memory, keyed by hash and encoding. Anything else (search results, form answers) is
+compressed at a fast level and never kept: a stream of distinct requests must neither cost
+seconds of CPU each nor push the pre-rendered pages out of the cache.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import threading
 from collections import OrderedDict
 
 from flask import Flask, request
+
+from . import assets
 
 try:  # brotli saves a further ~15% on HTML; gzip alone is fine where it is missing
     import brotli
@@ -32,7 +35,7 @@ MIN_SIZE = 512
 # Everything else revalidates (a corrected number must never be stale): pages, /sw.js (a
 # new deploy must reach readers), icons and indexes. hosting.py writes the same rules for
 # static hosts and nginx.
-HASHED = "/static/gen/"
+HASHED = assets.URL + "/"
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 

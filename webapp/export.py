@@ -1,8 +1,12 @@
 """`flask export OUTDIR`: the whole site as static files, for any static host or CDN.
 
-Every file is the exact bytes the app serves, taken from the same precache list as /sw.js, so
-the exported service worker's hashes match the exported files and the server and the export
-can never disagree.
+Every URL of the precache list (offline/precache.py) is requested from the app and written
+as the exact bytes served, so the exported service worker's hashes match the exported files
+and the server and the export can never disagree. With `--base-url`, public_url.rebased()
+re-renders the pages and rebuilds the list for that address first. Besides the list: /sw.js,
+sitemap.xml and robots.txt; index.html, the language chooser (no server reads
+Accept-Language); 404.html; and the app's headers for the host (hosting.py: `_headers`,
+`_nginx.conf`).
 """
 
 from __future__ import annotations

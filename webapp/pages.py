@@ -1,5 +1,7 @@
-"""The guide's pages, in reading order. This list drives the routes, the navigation, the
-sitemap and (through the sitemap) the offline cache."""
+"""The guide's pages, in reading order: the one list of them. Their routes (a page's `rule`),
+the navigation, links between pages (`page_link`), the sitemap, the precache list (and so the
+offline copy and the static export), the review sheets, the tests and the screenshots all read
+it."""
 
 from __future__ import annotations
 
@@ -25,6 +27,15 @@ class Page:
     @property
     def endpoint(self) -> str:
         return f"{self.blueprint}.{self.name}"
+
+    @property
+    def rule(self) -> str:
+        """The page's URL rule under its blueprint's locale prefix."""
+        return f"/{self.slug}/" if self.slug else "/"
+
+    def path(self, lang: str) -> str:
+        """The page's address in one locale, where url_for is not at hand (tests, tools)."""
+        return f"/{lang}{self.rule}"
 
 
 PAGES: tuple[Page, ...] = (

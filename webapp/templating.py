@@ -9,22 +9,28 @@ from flask import Flask, current_app, request, url_for
 from flask_babel import format_currency, format_date, format_percent
 from markupsafe import Markup
 
-from . import i18n, locales
+from . import i18n, locales, settings, theme
 from .pages import BY_NAME, PAGES
-
-ICONS = Path(__file__).resolve().parent.parent / "static" / "icons"
 
 
 @lru_cache(maxsize=None)
-def _icon_markup(folder: str, name: str) -> str:
+def _icon_markup(icons: Path, folder: str, name: str) -> str:
     # Icons are our own files, inlined so that currentColor follows the text (and dark mode)
     # and so that no extra request is needed.
-    return (ICONS / folder / f"{name}.svg").read_text(encoding="utf-8").strip()
+    return (icons / folder / f"{name}.svg").read_text(encoding="utf-8").strip()
 
 
 def icon(name: str, folder: str = "ui", css: str = "icon") -> Markup:
-    svg = _icon_markup(folder, name)
+    svg = _icon_markup(settings.paths().icons, folder, name)
     return Markup(svg.replace("<svg ", f'<svg class="{css}" focusable="false" ', 1))
+
+
+def page_link(name: str, css: str = "") -> Markup:
+    """A link to one of the guide's pages, named by its title in pages.py (in the reader's
+    language), so that a page's name is written once."""
+    page = BY_NAME[name]
+    attrs = Markup(' class="%s"') % css if css else ""
+    return Markup('<a%s href="%s">%s</a>') % (attrs, url_for(page.endpoint), i18n.gettext(page.title))
 
 
 def page_in(code: str) -> str:
@@ -74,7 +80,10 @@ def init_app(app: Flask) -> None:
         }
 
     app.jinja_env.globals.update(
+        theme_color=theme.THEME_COLOR,
+        guide_icons=theme.GUIDE_ICONS,
         icon=icon,
+        page_link=page_link,
         format_date=format_date,
         format_currency=format_currency,
         format_percent=format_percent,

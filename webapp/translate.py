@@ -20,10 +20,11 @@ from babel.messages.pofile import read_po, write_po
 from flask import current_app
 from flask.cli import AppGroup
 
-from . import locales, textrules
+from . import locales, settings, textrules
 from .review import state as review_state
 
-ROOT = Path(__file__).resolve().parent.parent
+# The source tree that `extract` reads (METHOD_MAP's paths are relative to it): a checkout.
+ROOT = settings.PACKAGE.parent
 DOMAIN = "messages"
 
 METHOD_MAP = [
@@ -38,7 +39,7 @@ COMMENT_TAGS = ("TRANSLATORS:",)
 
 
 def translations_dir() -> Path:
-    return Path(current_app.config["TRANSLATIONS_DIR"])
+    return settings.paths(current_app).translations
 
 
 def pot_path(base: Path) -> Path:

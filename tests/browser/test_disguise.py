@@ -11,6 +11,7 @@ from tests.browser.test_offline import installability_errors, wait_until_control
 from tests.browser.test_quick_exit import on_cover
 from tests.conftest import wait_for_js
 from webapp.cover import THEME
+from webapp.theme import GUIDE_ICONS, THEME_COLOR
 
 pytestmark = pytest.mark.browser
 
@@ -164,9 +165,10 @@ def test_icons_differ_from_the_guides(context, live_server):
     pixels; the guide's own icons are the control)."""
     page = context.new_page()
     page.goto(live_server.url + "/calculator/en/")
-    result = page.evaluate("""async () => {
+    result = page.evaluate("""async ([touchIcon, color]) => {
         const guide = (await (await fetch('/en/manifest.webmanifest')).json()).icons.map(i => i.src)
-            .concat(['/static/icons/app/apple-touch-icon.png']);
+            .concat([touchIcon]);
+        const rgb = [1, 3, 5].map(i => parseInt(color.slice(i, i + 2), 16));
         const calc = (await (await fetch('/calculator/en/manifest.webmanifest')).json()).icons.map(i => i.src)
             .concat([document.querySelector('link[rel=apple-touch-icon]').getAttribute('href')]);
         async function measure(src) {
@@ -180,15 +182,15 @@ def test_icons_differ_from_the_guides(context, live_server):
             for (let i = 0; i < px.length; i += 4) {
                 if (px[i + 3] < 128) continue;
                 opaque++;
-                // the guide's colour, #0b5c7a
-                if (Math.abs(px[i] - 0x0b) + Math.abs(px[i + 1] - 0x5c) + Math.abs(px[i + 2] - 0x7a) < 60) teal++;
+                // the guide's colour
+                if (Math.abs(px[i] - rgb[0]) + Math.abs(px[i + 1] - rgb[1]) + Math.abs(px[i + 2] - rgb[2]) < 60) teal++;
             }
             let hash = 0;
             for (const b of bytes) hash = (hash * 31 + b) >>> 0;
             return {src, teal: teal / opaque, hash, length: bytes.length};
         }
         return {guide: await Promise.all(guide.map(measure)), calc: await Promise.all(calc.map(measure))};
-    }""")
+    }""", ["/static/" + GUIDE_ICONS.touch_icon, THEME_COLOR])
     assert len(result["calc"]) == 5
     guide_files = {(g["hash"], g["length"]) for g in result["guide"]}
     for icon in result["calc"]:

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import page_path
 from webapp import locales
+from webapp.pages import BY_NAME
 from webapp.pages import PAGES as GUIDE_PAGES
 
 pytestmark = pytest.mark.browser
@@ -100,7 +101,7 @@ CONTROLS = """() => {
   return {count: boxes.length, small, close};
 }"""
 OPEN_ALL = "() => document.querySelectorAll('main details').forEach(d => { d.open = true; })"
-PAGES = ["/{}/", "/{}/helplines/", "/{}/services/", "/{}/questions/", "/{}/rights/", "/{}/saved/"]
+PAGES = [BY_NAME[name].path("{}") for name in ("home", "helplines", "services", "questions", "rights")] + ["/{}/saved/"]
 EVERY_PAGE = [page_path("{}", page) for page in GUIDE_PAGES] + ["/{}/saved/", "/{}/no-such-page/"]
 
 

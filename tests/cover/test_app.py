@@ -8,7 +8,7 @@ import pytest
 
 from tests.browser.test_quick_exit import guide_words
 from webapp import locales
-from webapp.cover import APP_ID, THEME, icon_files
+from webapp.cover import APP_ID, ICONS, THEME
 
 CODES = [loc.code for loc in locales.LOCALES]
 
@@ -98,7 +98,7 @@ def test_service_worker_keeps_every_calculator(client, app):
     shared = {e["url"] for e in precache.get(app)["shared"]}
     for loc in locales.served():
         assert {f"/calculator/{loc.code}/", f"/calculator/{loc.code}/manifest.webmanifest"} <= shared
-    assert {f"/static/{name}" for name in icon_files()} <= shared
+    assert {f"/static/{name}" for name in ICONS.files()} <= shared
     assert "/calculator/" in shared
 
 

@@ -14,6 +14,7 @@ import json
 from flask import Blueprint, Response, current_app, render_template, url_for
 
 from .. import i18n
+from ..theme import Icons, Png
 from ..guide import add_locale, pull_locale
 from ..i18n import gettext as _
 from ..quick_exit import APP_FLAG, APP_MARKER, DISGUISE_THEME, FLAG, disguise_name
@@ -31,17 +32,11 @@ APP_ID = "/calculator/"
 THEME = DISGUISE_THEME
 BACKGROUND = "#f2f2f7"
 # File names say nothing of what the app hides.
-ICONS = {
-    "any": ("cover/calc-192.png", "cover/calc-512.png"),
-    "maskable": ("cover/calc-maskable-192.png", "cover/calc-maskable-512.png"),
-}
-TOUCH_ICON = "cover/calc-180.png"
-SVG_ICON = "cover/icon.svg"
-
-
-def icon_files() -> list[str]:
-    """Every icon of the calculator, for the precache list."""
-    return [SVG_ICON, TOUCH_ICON, *ICONS["any"], *ICONS["maskable"]]
+ICONS = Icons("cover", (
+    Png("calc-192.png", 192, "any"), Png("calc-512.png", 512, "any"),
+    Png("calc-maskable-192.png", 192, "maskable"), Png("calc-maskable-512.png", 512, "maskable"),
+    Png("calc-180.png", 180, "apple-touch-icon"),
+))
 
 
 bp.url_value_preprocessor(pull_locale)
@@ -50,7 +45,7 @@ bp.url_defaults(add_locale)
 
 def _render(**page) -> str:
     return render_template("cover/calculator.html", return_code=current_app.config["QUICK_EXIT_RETURN_CODE"],
-                           mode_flag=FLAG, theme=THEME, **page)
+                           mode_flag=FLAG, theme=THEME, icons=ICONS, **page)
 
 
 @bp.get("/calculator/")
@@ -69,9 +64,6 @@ def app():
 def manifest():
     loc = i18n.current_locale()
     name = disguise_name()
-    icon = lambda path, size, purpose: {  # noqa: E731
-        "src": url_for("static", filename=path), "sizes": f"{size}x{size}", "type": "image/png",
-        "purpose": purpose}
     data = {
         "id": APP_ID,
         "name": name,
@@ -86,8 +78,7 @@ def manifest():
         "display": "standalone",
         "theme_color": THEME,
         "background_color": BACKGROUND,
-        "icons": [icon(path, size, purpose)
-                  for purpose, paths in ICONS.items() for path, size in zip(paths, (192, 512))],
+        "icons": ICONS.manifest(lambda path: url_for("static", filename=path)),
     }
     body = json.dumps(data, ensure_ascii=False, indent=1)
     return Response(body, mimetype="application/manifest+json")

@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 from flask import Blueprint, Response, current_app, make_response, render_template, request
 
+from .. import settings
 from ..content.yamlfile import ContentError
 from ..guide import add_locale, pull_locale
 from ..pages import BY_NAME
@@ -34,12 +35,12 @@ def refuse_synthetic_data(state) -> None:
         return
     for org in app.extensions["guide_content"].directory:
         if org.synthetic:
-            raise ContentError(store.path_in(app.config["CONTENT_DIR"]), org.line,
+            raise ContentError(store.path_in(settings.paths(app).content), org.line,
                                f"{org.id}.synthetic", "synthetic entries are for benchmarks only "
                                "(set DIRECTORY_ALLOW_SYNTHETIC to serve them)")
 
 
-@bp.route("/services/", methods=["GET", "POST"])
+@bp.route(BY_NAME["services"].rule, methods=["GET", "POST"])
 def services():
     idx = index.get()
     # A GET never searches: an old link or a typed address with ?q=… shows the whole list.
@@ -61,14 +62,14 @@ def services():
     return response
 
 
-@bp.get("/services/index.json")
+@bp.get(BY_NAME["services"].rule + "index.json")
 def index_json():
     return Response(index.get().json, mimetype="application/json")
 
 
 # -- flask directory import | export ------------------------------------------------------------
 def _data_file() -> Path:
-    return store.path_in(current_app.config["CONTENT_DIR"])
+    return store.path_in(settings.paths().content)
 
 
 @bp.cli.command("import")

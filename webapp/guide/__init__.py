@@ -47,4 +47,4 @@ def _view(page: Page):
 
 for _page in PAGES:
     if _page.blueprint == bp.name:
-        bp.add_url_rule(f"/{_page.slug}/" if _page.slug else "/", _page.name, _view(_page))
+        bp.add_url_rule(_page.rule, _page.name, _view(_page))

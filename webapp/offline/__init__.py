@@ -1,29 +1,26 @@
-"""Offline support: the service worker with its precache list, the web app manifests, the
-offline fallback page and the 'Saved for offline' page."""
+"""Offline support: /sw.js (service_worker/sw.js with the precache list of precache.py and
+the chooser's language rule inlined), the guide's web app manifest per locale (colours and
+icons from theme.py), the offline fallback page and the 'Saved for offline' page."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
-from .. import i18n
+from .. import i18n, settings
+from ..theme import BACKGROUND_COLOR, GUIDE_ICONS, THEME_COLOR
 from ..guide import add_locale, pull_locale
 from ..i18n import gettext as _
 from . import precache
 
 bp = Blueprint("offline", __name__)
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-SW_SOURCE = ROOT / "service_worker" / "sw.js"
-# The chooser's language rule, inlined so the worker and the chooser run the same code.
-LOCALE_MATCH = ROOT / "static" / "js" / "locale-match.js"
+# The chooser's language rule (static/js/), inlined so the worker and the chooser run the
+# same code.
+LOCALE_MATCH = "js/locale-match.js"
 PLACEHOLDER = "self.__PRECACHE__"
 MATCH_PLACEHOLDER = "/* LOCALE_MATCH */"
-
-THEME = "#0b5c7a"
-BACKGROUND = "#fdfcf9"
 
 
 bp.url_value_preprocessor(pull_locale)
@@ -31,10 +28,11 @@ bp.url_defaults(add_locale)
 
 
 def service_worker_body(app) -> str:
-    source = SW_SOURCE.read_text(encoding="utf-8")
+    paths = settings.paths(app)
+    source = paths.sw_source.read_text(encoding="utf-8")
     data = json.dumps(precache.get(app), separators=(",", ":"))
-    return source.replace(PLACEHOLDER, data, 1).replace(
-        MATCH_PLACEHOLDER, LOCALE_MATCH.read_text(encoding="utf-8").strip(), 1)
+    match = (paths.static / LOCALE_MATCH).read_text(encoding="utf-8").strip()
+    return source.replace(PLACEHOLDER, data, 1).replace(MATCH_PLACEHOLDER, match, 1)
 
 
 @bp.get("/sw.js")
@@ -50,7 +48,6 @@ def service_worker():
 @bp.get("/<locale:lang>/manifest.webmanifest")
 def manifest():
     loc = i18n.current_locale()
-    icon = lambda name: url_for("static", filename=f"icons/app/{name}")  # noqa: E731
     data = {
         "id": "/",
         "name": _("Labor Trafficking Help"),
@@ -61,14 +58,9 @@ def manifest():
         "start_url": url_for("guide.home", lang=loc.code),
         "scope": "/",
         "display": "standalone",
-        "theme_color": THEME,
-        "background_color": BACKGROUND,
-        "icons": [
-            {"src": icon("icon-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "any"},
-            {"src": icon("icon-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "any"},
-            {"src": icon("maskable-192.png"), "sizes": "192x192", "type": "image/png", "purpose": "maskable"},
-            {"src": icon("maskable-512.png"), "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
-        ],
+        "theme_color": THEME_COLOR,
+        "background_color": BACKGROUND_COLOR,
+        "icons": GUIDE_ICONS.manifest(lambda path: url_for("static", filename=path)),
     }
     body = json.dumps(data, ensure_ascii=False, indent=1)
     return Response(body, mimetype="application/manifest+json")

@@ -1,7 +1,10 @@
 """The precache list: every URL the service worker saves, with a revision (a hash of the
-exact bytes served). It is computed from the app itself, so any change of content, template,
-translation or asset changes the list and therefore /sw.js. The sitemap reads the same page
-list, and so will the static export."""
+exact bytes served), built once at start-up by requesting each URL from the app itself. Any
+change of content, template, translation or asset changes a revision and therefore /sw.js.
+
+Pages come from pages.py, the same list as the routes, the navigation and the sitemap. The list
+is also what the static export writes (export.py) and what delivery.py keeps compressed in
+memory, so the server, the offline copy and the export serve the same bytes."""
 
 from __future__ import annotations
 
@@ -15,10 +18,7 @@ from flask import Flask, current_app, g, url_for
 from .. import cover, locales
 from ..i18n import gettext as _
 from ..pages import PAGES
-
-APP_ICONS = ("icons/app/icon.svg", "icons/app/icon-192.png", "icons/app/icon-512.png",
-             "icons/app/maskable-192.png", "icons/app/maskable-512.png",
-             "icons/app/apple-touch-icon.png")
+from ..theme import GUIDE_ICONS
 
 
 def revision(data: bytes) -> str:
@@ -41,13 +41,13 @@ def shared_urls() -> list[str]:
     offline page (so even an unsaved language says 'offline' in its own words)."""
     assets = current_app.extensions["guide_asset_urls"]
     urls = list(assets.values())
-    urls += [url_for("static", filename=name) for name in APP_ICONS]
+    urls += [url_for("static", filename=name) for name in GUIDE_ICONS.files()]
     # The calculator: the quick exit's cover, and the app installed as a calculator in every
     # language with its manifest and icons, so that app opens offline from a cold start.
     urls.append(url_for("cover.calculator"))
     for loc in locales.served():
         urls += [url_for("cover.app", lang=loc.code), url_for("cover.manifest", lang=loc.code)]
-    urls += [url_for("static", filename=name) for name in cover.icon_files()]
+    urls += [url_for("static", filename=name) for name in cover.ICONS.files()]
     urls += [url_for("offline.offline_page", lang=loc.code) for loc in locales.served()]
     return urls
 

@@ -21,6 +21,9 @@ bp = Blueprint("outreach", __name__, url_prefix="/<locale:lang>")
 bp.url_value_preprocessor(pull_locale)
 bp.url_defaults(add_locale)
 
+# The routes come from the page list (pages.py), so a slug is written once.
+SELF_CHECK, CARDS = BY_NAME["self_check"].rule, BY_NAME["cards"].rule
+
 # Fourteen yes/no answers fit in far less; anything bigger is not our form.
 MAX_FORM_BYTES = 4096
 
@@ -37,13 +40,13 @@ def _cached(key: tuple, render) -> str:
     return html
 
 
-@bp.get("/self-check/")
+@bp.get(SELF_CHECK)
 def self_check():
     return _cached((g.locale.code, "self_check"), lambda: render_template(
         "outreach/self_check.html", page=BY_NAME["self_check"], groups=_groups()))
 
 
-@bp.post("/self-check/")
+@bp.post(SELF_CHECK)
 def self_check_result():
     if request.content_length is None:
         abort(411)
@@ -58,7 +61,7 @@ def self_check_result():
     return response
 
 
-@bp.get("/self-check/<locale:other>/")
+@bp.get(SELF_CHECK + "<locale:other>/")
 def self_check_pair(other: str):
     second = locales.get(other)
     if second not in locales.served():
@@ -88,12 +91,12 @@ def _cards(name: str, discreet: bool) -> str:
     return _cached((g.locale.code, name), render)
 
 
-@bp.get("/card/")
+@bp.get(CARDS)
 def cards():
     return _cards("cards", discreet=False)
 
 
-@bp.get("/card/discreet/")
+@bp.get(CARDS + "discreet/")
 def cards_discreet():
     return _cards("cards_discreet", discreet=True)
 

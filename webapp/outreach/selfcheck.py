@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..i18n import gettext as _
+from ..pages import BY_NAME
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ def result(groups, yes: frozenset[str]) -> Result:
 def strings_in(groups) -> dict[str, str]:
     """The self-check's words in the locale in force (flask_babel.force_locale), for the
     second language of the two-language view."""
-    out = {"yes": _("Yes"), "no": _("No"), "title": _("Self-check: could this be trafficking?"),
+    out = {"yes": _("Yes"), "no": _("No"), "title": _(BY_NAME["self_check"].title),
            "intro": _("Answer yes or no. This guide does not save or keep your answers.")}
     for group in groups:
         out[f"group:{group.id}"] = _(group.title)

@@ -20,8 +20,8 @@ def root():
 
 
 def page_urls() -> list[dict]:
-    """Every page in every listed locale, with its alternates: the one list the sitemap, the
-    offline cache and the static export share."""
+    """Every page of pages.py in every listed locale, with its alternates, for the sitemap.
+    The precache list (offline/precache.py) walks the same pages in every served locale."""
     result = []
     for page in PAGES:
         alternates = {loc.code: url_for(page.endpoint, lang=loc.code) for loc in locales.listed()}
