@@ -50,8 +50,11 @@ def test_broken_calculator_manifest_is_not_installable(playwright, browser_type_
         data.pop("icons")
         route.fulfill(response=response, json=data)
 
-    errors = installability_errors(playwright, browser_type_launch_args, tmp_path / "profile",
-                                   live_server.url + "/calculator/en/", route=bad_start)
+    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **browser_type_launch_args)
+    try:
+        errors = installability_errors(ctx, live_server.url + "/calculator/en/", route=bad_start)
+    finally:
+        ctx.close()
     assert errors, errors
     assert any("icon" in e["errorId"] for e in errors), errors
 
