@@ -1,5 +1,9 @@
 """CSS and JavaScript bundles: minified by webassets' rcssmin/rjsmin filters into
-content-hashed files under static/gen/, which are served as immutable."""
+content-hashed files under static/gen/, which are served as immutable. Sources are paths under
+static/, or a component's own files (webapp/components/, given as absolute paths); every bundle
+is in the service worker's precache list (offline/precache.py), so whatever a component ships
+is saved for offline use with the bundle that carries it. (ASSETS_DEBUG, which serves the
+sources one by one, cannot serve a component's files: leave it off.)"""
 
 from __future__ import annotations
 
@@ -9,9 +13,14 @@ from pathlib import Path
 from flask import Flask
 from flask_assets import Bundle, Environment
 
+from .components import quick_exit
+
 BUNDLES = {
-    "guide_css": Bundle("css/guide.css", filters="rcssmin", output="gen/guide.%(version)s.css"),
-    "guide_js": Bundle("js/guide.js", filters="rjsmin", output="gen/guide.%(version)s.js"),
+    # Every page of the guide: its styles and script, with the quick exit's.
+    "guide_css": Bundle("css/guide.css", str(quick_exit.STYLES), filters="rcssmin",
+                        output="gen/guide.%(version)s.css"),
+    "guide_js": Bundle(str(quick_exit.SCRIPT), "js/guide.js", filters="rjsmin",
+                       output="gen/guide.%(version)s.js"),
     # Loaded only by the "Find services" page.
     "directory_js": Bundle("js/directory.js", filters="rjsmin", output="gen/directory.%(version)s.js"),
     # Loaded only by the "Remove saved data" page.
