@@ -6,7 +6,8 @@ BIN    := $(VENV)/bin
 PORT   ?= 5000
 CHROMIUM_PATH ?= /usr/bin/chromium
 export CHROMIUM_PATH
-# Test workers: browser tests run in parallel, one server and one browser per worker.
+# Test workers: browser tests run in parallel, one server and one browser per worker; an idle
+# worker takes tests queued for a busy one (worksteal), so one long test does not hold the end.
 WORKERS ?= 2
 
 .PHONY: run test bench catalogs extract check-translations stats chromium lighthouse clean screenshots
@@ -36,7 +37,7 @@ chromium: $(VENV)/.installed-test
 	$(BIN)/python -m playwright install chromium; fi
 
 test: catalogs chromium
-	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal
 
 # Translator targets (see TRANSLATING.md).
 extract: $(VENV)/.installed

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from webapp import content
 from webapp.content import vocabulary
-from webapp.directory import csvio
+from webapp.directory import store
 
 ADJECTIVES = ("Northern", "Southern", "Eastern", "Western", "Central", "Coastal", "Valley", "Mountain",
               "River", "Prairie", "Harbor", "Lakeside", "Desert", "Pine", "Cedar", "Oak", "Summit",
@@ -99,7 +99,7 @@ def write(n: int, folder: Path, seed: int = 1) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name in content.FILES:
         shutil.copy(content.DEFAULT_DIR / name, folder / name)
-    (folder / csvio.FILENAME).write_text(csvio.dump_yaml(records(n, seed)), encoding="utf-8")
+    store.path_in(folder).write_text(store.dump(records(n, seed)), encoding="utf-8")
     return folder
 
 

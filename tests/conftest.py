@@ -1,5 +1,5 @@
-"""Fixtures every test reuses: the app, its test client and CLI runner, a live server and
-one Chromium per test session (per xdist worker)."""
+"""Fixtures every test reuses: the app and its variants (each built once per xdist worker), its
+test client and CLI runner, live and static servers, and Chromium set up for pytest-playwright."""
 
 from __future__ import annotations
 
@@ -29,8 +29,49 @@ ALL_PAGES = [(loc.code, page) for loc in locales.LOCALES for page in PAGES]
 
 @pytest.fixture(scope="session")
 def app():
-    app = create_app({"TESTING": True})
-    return app
+    """The app with the shipped content, built once per test worker. Tests must not change it;
+    those that need other content or settings ask `app_variant`."""
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture(scope="session")
+def app_variant(app, tmp_path_factory):
+    """`app_variant(edit=None, **config)`: the app with its content changed by `edit` (a
+    function given a copy of the content folder) and `config` added, built once per worker for
+    each distinct (edit, config), since building one renders and hashes every page."""
+    built: dict = {}
+
+    def variant(edit=None, **config):
+        if edit is None and not config:
+            return app
+        key = (edit, tuple(sorted(config.items())))
+        if key not in built:
+            folder = tmp_path_factory.mktemp("content")
+            for name in content.FILES:
+                shutil.copy(content.DEFAULT_DIR / name, folder / name)
+            if edit is not None:
+                edit(folder)
+            built[key] = create_app({"TESTING": True, "CONTENT_DIR": str(folder), **config})
+        return built[key]
+
+    return variant
+
+
+@pytest.fixture(scope="session")
+def exports(tmp_path_factory):
+    """`exports(app)`: the static export of an app, made once per worker for each app."""
+    from webapp.export import export_site
+
+    made: dict = {}
+
+    def export(app) -> Path:
+        if id(app) not in made:
+            folder = tmp_path_factory.mktemp("export")
+            export_site(app, folder)
+            made[id(app)] = (app, folder)   # the app is kept so its id is never reused
+        return made[id(app)][1]
+
+    return export
 
 
 @pytest.fixture()
@@ -148,40 +189,21 @@ class StaticServer(_ThreadedServer):
         self._serve(http.server.ThreadingHTTPServer(("127.0.0.1", port), handler))
 
 
-@pytest.fixture(scope="session")
-def default_app():
-    """The app with the shipped content, built once per test worker for the `server` fixture
-    (tests that need other content build their own)."""
-    return create_app({"TESTING": True})
-
-
-@pytest.fixture(scope="session")
-def default_export(default_app, tmp_path_factory):
-    """The static export of default_app, made once per worker; each test serves a copy."""
-    from webapp.export import export_site
-
-    folder = tmp_path_factory.mktemp("default-export")
-    export_site(default_app, folder)
-    return folder
-
-
 @pytest.fixture(params=["flask", "static"])
-def server(request, tmp_path):
-    """Start a server of the test's own (so it can be stopped, or restarted with new content):
-    the Flask app, or its static export behind a plain static file server. Without an app, the
-    shipped content's app and export are reused (built once per worker)."""
+def server(request, app, exports, tmp_path):
+    """Start a server of the test's own (so it can be stopped, or restarted with new content on
+    the same port): the Flask app, or its static export behind a plain static file server.
+    `server(app=None, port=None)`; without an app, the shipped content's. Apps and exports are
+    built once per worker and reused (each static server serves a fresh copy of the export)."""
     servers = []
 
-    def start(app=None, port=None):
-        exported = None
-        if app is None:
-            app = request.getfixturevalue("default_app")
-            if request.param == "static":
-                exported = request.getfixturevalue("default_export")
+    def start(app_=None, port=None):
+        chosen = app_ or app
         if request.param == "static":
-            srv = StaticServer(app, port or 0, tmp_path / "site", exported=exported)
+            srv = StaticServer(chosen, port or 0, tmp_path / f"site-{len(servers)}",
+                               exported=exports(chosen))
         else:
-            srv = LiveServer(app, port or 0)
+            srv = LiveServer(chosen, port or 0)
         servers.append(srv)
         return srv
 
@@ -198,43 +220,23 @@ def live_server(app):
     server.stop()
 
 
+# Browsers come from pytest-playwright (`browser`, `context`, `page`, `playwright`, one browser
+# per worker); these two fixtures set how Chromium is launched and what each context looks like.
 @pytest.fixture(scope="session")
-def launch_args() -> dict:
+def browser_type_launch_args(browser_type_launch_args) -> dict:
     args = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-first-run", "--disable-quic", "--disable-gpu"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")
-    options = {"args": args, "headless": True}
+    options = {**browser_type_launch_args, "args": args, "headless": True}
     if Path(CHROMIUM_PATH).exists():
         options["executable_path"] = CHROMIUM_PATH
     return options
 
 
 @pytest.fixture(scope="session")
-def playwright_instance():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        yield p
-
-
-@pytest.fixture(scope="session")
-def browser(playwright_instance, launch_args):
-    browser = playwright_instance.chromium.launch(**launch_args)
-    yield browser
-    browser.close()
-
-
-@pytest.fixture()
-def context(browser):
-    ctx = browser.new_context(viewport={"width": 360, "height": 740})
-    yield ctx
-    ctx.close()
-
-
-@pytest.fixture()
-def page(context):
-    return context.new_page()
+def browser_context_args(browser_context_args) -> dict:
+    return {**browser_context_args, "viewport": {"width": 360, "height": 740}}
 
 
 def wait_for_js(page, expression: str, timeout: float = 30.0, interval: float = 0.1):

@@ -2,6 +2,7 @@ import pytest
 
 from tests.language_cases import ACCEPT_LANGUAGE_CASES
 from webapp import locales
+from webapp.review.state import Figures
 
 
 @pytest.mark.parametrize("header, expected", ACCEPT_LANGUAGE_CASES)
@@ -46,21 +47,21 @@ def test_pseudo_locale_is_never_listed(app):
         assert locales.PSEUDO not in [loc.code for loc in locales.listed()]
 
 
-def test_incomplete_locale_is_served_but_not_listed(app):
+def test_incomplete_locale_is_served_but_not_listed(app, monkeypatch):
+    # Half of Korean translated: below the threshold.
+    monkeypatch.setitem(app.extensions["guide_locale_figures"], "ko", Figures(total=10, translated=5,
+                                                                              reviewed=0, changed=0))
+    # Completion is fixed while an app runs, so pages rendered before are cached: start clean.
+    monkeypatch.setitem(app.extensions, "guide_page_cache", {})
     with app.app_context():
-        app.extensions["guide_locale_completion"]["ko"] = 0.5
-        # Completion is fixed while an app runs, so pages rendered before are cached: start clean.
-        app.extensions.get("guide_page_cache", {}).clear()
-        try:
-            assert "ko" not in [loc.code for loc in locales.listed()]
-            assert locales.negotiate("ko-KR").code == "en"
-            client = app.test_client()
-            r = client.get("/ko/rights/")
-            assert r.status_code == 200
-            assert 'hreflang="ko"' not in r.data.decode()
-        finally:
-            app.extensions["guide_locale_completion"]["ko"] = 1.0
-            app.extensions.get("guide_page_cache", {}).clear()
+        assert "ko" not in [loc.code for loc in locales.listed()]
+        assert "es" in [loc.code for loc in locales.listed()]
+        assert locales.negotiate("ko-KR").code == "en"
+        client = app.test_client()
+        r = client.get("/ko/rights/")
+        assert r.status_code == 200
+        assert 'hreflang="ko"' not in r.data.decode()
+        assert 'hreflang="es"' in r.data.decode()
 
 
 def test_pseudo_locale_is_not_served_in_production(content_copy):

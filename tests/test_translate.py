@@ -6,6 +6,7 @@ import pytest
 from babel.messages.catalog import Catalog
 
 from webapp import create_app, locales, translate
+from webapp.review import state as review_state
 from tests.conftest import ROOT
 
 
@@ -27,7 +28,7 @@ def test_shipped_locale_is_complete(loc):
     catalog = shipped(loc)
     template = translate.message_ids(translate._read(ROOT / "translations" / "messages.pot"))
     assert template <= translate.message_ids(catalog), "catalog lacks messages: run `make extract`"
-    untranslated = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+    untranslated = [m.id for m in catalog if m.id and not review_state.is_translated(m)]
     assert untranslated == []
 
 
@@ -43,8 +44,10 @@ def _catalog(entries, locale="es"):
 
 
 @pytest.mark.parametrize("msgid, msgstr, problem", [
-    ("Call %(number)s now", "Llama ahora", "placeholders"),
-    ("Call %(number)s now", "Llama %(numero)s ahora", "placeholders"),
+    ("Call %(number)s now", "Llama ahora", "drops the placeholder(s) %(number)s"),
+    ("Call %(number)s now", "Llama %(numero)s ahora", "unknown named placeholder 'numero'"),
+    ("Call %(number)s now", "Llama al %s", "format strings are of different kinds"),
+    ("Saved %(num)s%% of it", "Guardado el %(num)s % seguro", "mixes positional and named placeholders"),
     ("Call the hotline", "Llama al 1-888-373-0000", "phone number"),
     ("Read more", "Lee más en https://evil.example", "web or e-mail address"),
     ("Write to us", "Escribe a scam@evil.example", "web or e-mail address"),
@@ -80,6 +83,30 @@ def test_cli_check_fails_on_a_broken_catalog(tmp_path, runner):
     result = app.test_cli_runner().invoke(args=["translate", "check"])
     assert result.exit_code != 0
     assert "es: " in result.output and "phone number" in result.output
+
+
+def test_stats_and_the_switcher_share_one_completion(tmp_path):
+    """`translate stats` and the app's language list read the same figures: a locale below
+    the threshold is reported as not listed, and the app does not list it."""
+    target = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", target)
+    po = target / "es" / "LC_MESSAGES" / "messages.po"
+    catalog = translate._read(po, "es")
+    messages = [m for m in catalog if m.id and not m.pluralizable]
+    for message in messages[: len(messages) // 10]:
+        message.string = ""
+    translate._write(catalog, po)
+    figures = translate.measure(target)["es"]
+    assert figures.completion < locales.LISTING_THRESHOLD
+    app = create_app({"TESTING": True, "TRANSLATIONS_DIR": str(target)})
+    assert app.extensions["guide_locale_figures"]["es"] == figures
+    with app.app_context():
+        assert "es" not in [loc.code for loc in locales.listed()]
+        assert "fr" in [loc.code for loc in locales.listed()]
+    output = app.test_cli_runner().invoke(args=["translate", "stats"]).output
+    line = next(line for line in output.splitlines() if line.startswith("es "))
+    assert f"{100 * figures.completion:.1f}%" in line and "not listed" in line
+    assert "not listed" not in next(line for line in output.splitlines() if line.startswith("fr "))
 
 
 def test_cli_stats_prints_every_locale(runner):

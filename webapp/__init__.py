@@ -74,8 +74,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     from . import cli
 
     cli.init_app(app)
-
-    from .offline import precache
-
-    precache.init_app(app)
+    # The precache list (every page rendered and hashed) is built on first use; wsgi.py builds
+    # it at start-up so that a page that cannot render stops a deploy, not a reader.
     return app

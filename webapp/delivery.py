@@ -83,12 +83,13 @@ def compress(data: bytes, encoding: str, fast: bool = False) -> bytes:
 
 def prerendered(app: Flask) -> frozenset[str]:
     """Hashes (as in the precache list) of every body rendered at start-up."""
-    manifest = app.extensions.get("guide_precache")
-    if manifest is None:  # still starting up: the precache list is being built
+    from .offline import precache, service_worker_body
+
+    if precache.building():  # a request of the build itself
         return frozenset()
+    manifest = precache.get(app)
     known = app.extensions.get("guide_prerendered")
     if known is None or known[0] is not manifest:
-        from .offline import precache, service_worker_body
 
         revisions = {entry["revision"] for entry in manifest["shared"]}
         revisions |= {entry["revision"] for entries in manifest["locales"].values() for entry in entries}

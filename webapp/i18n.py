@@ -8,11 +8,13 @@ English message instead of failing the page.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Flask, current_app, g, request
 from flask_babel import Babel, get_translations
 
-from . import locales
-from .review import state as review_state
+from . import locales, translate
+
 
 def current_locale() -> locales.Locale:
     loc = g.get("locale")
@@ -46,25 +48,6 @@ def ngettext(singular: str, plural: str, num: int, **variables) -> str:
     return _format(translated, singular if num == 1 else plural, variables)
 
 
-def measure_catalogs(translations_dir: str) -> dict[str, "review_state.Figures"]:
-    """Translated and reviewed messages per locale, read from the .po files at start-up."""
-    from pathlib import Path
-
-    from babel.messages.pofile import read_po
-
-    result = {}
-    for loc in locales.LOCALES:
-        if loc.code == locales.DEFAULT:
-            continue
-        path = Path(translations_dir) / loc.babel / "LC_MESSAGES" / "messages.po"
-        if not path.exists():
-            result[loc.code] = review_state.Figures(0, 0, 0, 0)
-            continue
-        with path.open("rb") as fh:
-            result[loc.code] = review_state.figures(read_po(fh))
-    return result
-
-
 def review_percent(loc: locales.Locale) -> int:
     """Whole percent of the locale's messages checked by a native speaker (100 for English,
     whose text is the original): the footer says so below 100."""
@@ -84,10 +67,9 @@ def format_day(value) -> str:
 
 def init_app(app: Flask, translations_dir: str) -> None:
     app.config.setdefault("BABEL_DEFAULT_LOCALE", "en")
-    figures = measure_catalogs(translations_dir)
-    app.extensions["guide_locale_figures"] = figures
-    app.extensions["guide_locale_completion"] = {"en": 1.0} | {
-        code: f.completion for code, f in figures.items()}
+    # Translated and reviewed shares per locale, measured once: the footer's review figure
+    # and which locales the switcher lists (locales.listed) both come from these.
+    app.extensions["guide_locale_figures"] = translate.measure(Path(translations_dir))
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = translations_dir
     Babel(app, locale_selector=_select_babel_locale)
 

@@ -76,12 +76,17 @@ def get(code: str | None) -> Locale | None:
     return BY_CODE.get(code) if code else None
 
 
+def listable(completion: float) -> bool:
+    """Whether a locale with this share of its messages translated is offered to readers."""
+    return completion >= LISTING_THRESHOLD
+
+
 def listed() -> list[Locale]:
-    """Locales offered to readers: not development-only, and translated enough. Completion is
-    measured by the app at start-up (see i18n.init_app)."""
-    completion = _completion()
+    """Locales offered to readers: not development-only, and translated enough. How far each
+    is translated is measured by the app at start-up (translate.measure, i18n.init_app)."""
+    figures = _figures()
     return [loc for loc in LOCALES
-            if loc.listed and completion.get(loc.code, 1.0) >= LISTING_THRESHOLD]
+            if loc.listed and (loc.code not in figures or listable(figures[loc.code].completion))]
 
 
 def served() -> list[Locale]:
@@ -93,11 +98,12 @@ def served() -> list[Locale]:
     return [loc for loc in LOCALES if loc.code != PSEUDO or pseudo]
 
 
-def _completion() -> dict[str, float]:
+def _figures() -> dict:
+    """Figures (review/state.py) per locale code; none outside an app, or for English."""
     from flask import current_app, has_app_context
 
     if has_app_context():
-        return current_app.extensions.get("guide_locale_completion", {})
+        return current_app.extensions.get("guide_locale_figures", {})
     return {}
 
 

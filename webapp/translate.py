@@ -1,12 +1,13 @@
 """`flask translate extract | update | init LANG | compile | check | stats` (and, from
 review/commands.py, `review LANG` and `approve LANG FILE`), on Babel's Python API. Catalogs
-are untrusted input: `check` refuses what could break a page or change a helpline
-(placeholders, numbers, addresses, markup) and names locale, message and problem."""
+are untrusted input: `check` refuses what could break a page or change a helpline and names
+locale, message and problem: Babel's own checks (plural forms, placeholders), the text rules
+that content validation uses too (textrules.py: numbers, addresses, markup), and a catalog
+that does not compile."""
 
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +20,7 @@ from babel.messages.pofile import read_po, write_po
 from flask import current_app
 from flask.cli import AppGroup
 
-from . import locales
-from .content.schema import SHORT_CODE_LIKE, number_problem
+from . import locales, textrules
 from .review import state as review_state
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,11 +38,6 @@ METHOD_MAP = [
 OPTIONS_MAP = {"webapp/templates/**.html": {"trimmed": "true"},
                "webapp/components/**.html": {"trimmed": "true"}}
 COMMENT_TAGS = ("TRANSLATORS:",)
-
-PLACEHOLDER = re.compile(r"%\((\w+)\)[sdfr]|%[sdfr]")
-PHONE = re.compile(r"\+?\d(?:[\s().-]?\d){6,}")
-ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
-TAG = re.compile(r"</?[A-Za-z][^>]*>")
 
 
 def translations_dir() -> Path:
@@ -81,6 +76,24 @@ def _read(path: Path, locale: str | None = None) -> Catalog:
         return read_po(fh, locale=locale, abort_invalid=True)
 
 
+def measure(base: Path) -> dict[str, review_state.Figures]:
+    """How far each locale is translated and reviewed (review/state.py: Figures), read from its
+    catalog; a missing catalog counts as nothing translated. English is the source and has no
+    figures. The app measures once at start-up (i18n.init_app); `translate stats` prints them."""
+    result = {}
+    for loc in locales.LOCALES:
+        if loc.code == locales.DEFAULT:
+            continue
+        path = po_path(base, loc)
+        if not path.exists():
+            result[loc.code] = review_state.Figures(0, 0, 0, 0)
+            continue
+        # Leniently: a catalog with a bad line still serves its good messages; `check` names it.
+        with path.open("rb") as fh:
+            result[loc.code] = review_state.figures(read_po(fh, locale=loc.babel))
+    return result
+
+
 def message_ids(catalog: Catalog) -> set:
     return {m.id for m in catalog if m.id}
 
@@ -104,33 +117,30 @@ def _strings(value) -> list[str]:
 
 
 def check_catalog(code: str, catalog: Catalog) -> list[Problem]:
+    """Every problem of a locale's catalog that could break a page or change what it says."""
     problems: list[Problem] = []
     try:
         write_mo(io.BytesIO(), catalog)
     except Exception as exc:  # noqa: BLE001 - any failure to compile is the finding
         problems.append(Problem(code, "(catalog)", f"does not compile: {exc}"))
-    expected_plurals = catalog.num_plurals
+    # Babel's checkers: the number of plural forms, and placeholders of a kind and name the
+    # original has.
+    babel_errors = {id(message): errors for message, errors in catalog.check()}
     for message in catalog:
         if not message.id or not message.string:
             continue
         ids = _strings(message.id)
         source = " ".join(ids)
         msgid = ids[0]
-        strings = _strings(message.string) if message.string else []
-        if message.pluralizable and len(list(message.string)) != expected_plurals:
-            problems.append(Problem(code, msgid, f"has {len(list(message.string))} plural forms, "
-                                                 f"{code} needs {expected_plurals}"))
-        wanted = set(PLACEHOLDER.findall(source))
-        for text in strings:
-            found = set(PLACEHOLDER.findall(text))
-            if found != wanted:
-                problems.append(Problem(code, msgid, f"placeholders {sorted(found) or 'none'} differ "
-                                                     f"from the original's {sorted(wanted) or 'none'}"))
-            for pattern, what in ((PHONE, "phone number"), (SHORT_CODE_LIKE, "short code"),
-                                  (ADDRESS, "web or e-mail address"), (TAG, "HTML tag")):
-                for hit in pattern.findall(text):
-                    if hit not in source:
-                        problems.append(Problem(code, msgid, f"adds a {what} not in the original: {hit!r}"))
+        problems.extend(Problem(code, msgid, str(error)) for error in babel_errors.get(id(message), ()))
+        wanted = textrules.placeholders(source)
+        for text in _strings(message.string):
+            # Babel lets a translation leave out a named placeholder; here that would drop a
+            # phone number or a date from the page.
+            if missing := wanted - textrules.placeholders(text):
+                problems.append(Problem(code, msgid, f"drops the placeholder(s) {', '.join(sorted(missing))} "
+                                                     "of the original"))
+            problems.extend(Problem(code, msgid, added) for added in textrules.additions(source, text))
     return problems
 
 
@@ -188,14 +198,13 @@ _ACCENTED = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "àƀçđéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÀƁÇĐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ",
 )
-_PLACEHOLDER_OR_TEXT = re.compile(r"(%\(\w+\)[sdfr]|%%|%[sdfr])")
 
 
 def pseudo(text: str) -> str:
-    """Accented, about 40%% longer and bracketed, keeping placeholders intact: untranslated
-    text stands out, and layouts meet longer words."""
-    parts = _PLACEHOLDER_OR_TEXT.split(text)
-    out = "".join(p if _PLACEHOLDER_OR_TEXT.fullmatch(p) else p.translate(_ACCENTED) for p in parts)
+    """Accented, about 40%% longer and bracketed, keeping placeholders (and %%) intact:
+    untranslated text stands out, and layouts meet longer words."""
+    out = "".join(piece if placeholder else piece.translate(_ACCENTED)
+                  for piece, placeholder in textrules.split_placeholders(text))
     padding = "·" * max(1, round(len(text) * 0.4))
     return f"[{out} {padding}]"
 
@@ -247,12 +256,12 @@ def compile_command():
 
 
 def check_source(catalog: Catalog) -> list[Problem]:
-    """The English messages themselves: a number typed into one (a phone number or a short
-    code such as 911) would escape helplines.yaml, and translators would copy it."""
+    """The English messages themselves, by the rules content validation applies: a number,
+    address or tag typed into one would escape the data files, and translators would copy it."""
     problems = []
     for message in catalog:
         for text in _strings(message.id):
-            if problem := number_problem(text):
+            if problem := textrules.problem(text):
                 problems.append(Problem("en", text, problem))
     return problems
 
@@ -293,19 +302,20 @@ def check():
 @translate.command()
 def stats():
     """Print per locale: translated, reviewed by a native speaker, changed since review."""
+    measured = measure(translations_dir())
     for loc in locales.LOCALES:
         if loc.code == locales.PSEUDO:
             continue
-        path = po_path(translations_dir(), loc)
-        if loc.code == "en":
+        if loc.code == locales.DEFAULT:
             click.echo(f"{loc.code:8} {'source':>7}  {loc.autonym}")
             continue
-        if not path.exists():
+        if not po_path(translations_dir(), loc).exists():
             click.echo(f"{loc.code:8} {'missing':>7}  {loc.autonym}")
             continue
-        figures = review_state.figures(_read(path, loc.babel))
+        figures = measured[loc.code]
         share = figures.completion
-        note = "" if share >= locales.LISTING_THRESHOLD else "  — not listed in the switcher (below 95%)"
+        note = "" if locales.listable(share) else (f"  — not listed in the switcher (below "
+                                                   f"{locales.LISTING_THRESHOLD:.0%})")
         click.echo(f"{loc.code:8} {100 * share:6.1f}%  {loc.autonym} ({figures.translated}/{figures.total})"
                    f"  reviewed {figures.review_percent}% ({figures.reviewed}/{figures.total})"
                    f"  changed since review {figures.changed}{note}")

@@ -1,17 +1,15 @@
 """In Chromium: no console errors, and axe-core finds no violations on any page in any locale."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-
+from tests.browser.axe import axe_results, with_axe
 from tests.conftest import ALL_PAGES, page_path
 
 pytestmark = pytest.mark.browser
-AXE = Axe()
 
 
 @pytest.fixture(scope="module")
 def axe_page(browser):
-    ctx = browser.new_context(viewport={"width": 360, "height": 740})
+    ctx = with_axe(browser.new_context(viewport={"width": 360, "height": 740}))
     pg = ctx.new_page()
     yield pg
     ctx.close()
@@ -20,13 +18,13 @@ def axe_page(browser):
 @pytest.mark.parametrize("lang, guide_page", ALL_PAGES, ids=lambda v: getattr(v, "name", v))
 def test_no_axe_violations(axe_page, live_server, lang, guide_page):
     axe_page.goto(live_server.url + page_path(lang, guide_page))
-    results = AXE.run(axe_page)
+    results = axe_results(axe_page)
     assert results.violations_count == 0, results.generate_report()
 
 
 @pytest.fixture(scope="module")
 def dark_page(browser):
-    ctx = browser.new_context(viewport={"width": 360, "height": 740}, color_scheme="dark")
+    ctx = with_axe(browser.new_context(viewport={"width": 360, "height": 740}, color_scheme="dark"))
     pg = ctx.new_page()
     yield pg
     ctx.close()
@@ -42,7 +40,7 @@ def test_no_axe_violations_in_dark_mode(dark_page, live_server, lang, guide_page
     dark_page.goto(live_server.url + page_path(lang, guide_page))
     assert dark_page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
     dark_page.evaluate("() => document.querySelectorAll('main details').forEach(d => { d.open = true; })")
-    results = AXE.run(dark_page)
+    results = axe_results(dark_page)
     assert results.violations_count == 0, results.generate_report()
 
 

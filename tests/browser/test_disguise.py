@@ -23,8 +23,8 @@ def type_keys(page, keys):
         page.locator(f"button[data-k='{key}']").click()
 
 
-def test_both_apps_are_installable_with_their_own_ids(playwright_instance, launch_args, live_server, tmp_path):
-    ctx = playwright_instance.chromium.launch_persistent_context(str(tmp_path / "profile"), **launch_args)
+def test_both_apps_are_installable_with_their_own_ids(playwright, browser_type_launch_args, live_server, tmp_path):
+    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **browser_type_launch_args)
     try:
         page = ctx.new_page()
         cdp = ctx.new_cdp_session(page)
@@ -41,7 +41,7 @@ def test_both_apps_are_installable_with_their_own_ids(playwright_instance, launc
     assert ids["calculator"] == ids["rtl"]          # one calculator app, whatever its language
 
 
-def test_broken_calculator_manifest_is_not_installable(playwright_instance, launch_args, live_server, tmp_path):
+def test_broken_calculator_manifest_is_not_installable(playwright, browser_type_launch_args, live_server, tmp_path):
     """Negative control: the check above can fail for the calculator's manifest."""
     def bad_start(route):
         response = route.fetch()
@@ -50,18 +50,18 @@ def test_broken_calculator_manifest_is_not_installable(playwright_instance, laun
         data.pop("icons")
         route.fulfill(response=response, json=data)
 
-    errors = installability_errors(playwright_instance, launch_args, tmp_path / "profile",
+    errors = installability_errors(playwright, browser_type_launch_args, tmp_path / "profile",
                                    live_server.url + "/calculator/en/", route=bad_start)
     assert errors, errors
     assert any("icon" in e["errorId"] for e in errors), errors
 
 
-def test_cold_start_offline_opens_the_calculator(playwright_instance, launch_args, server, tmp_path):
+def test_cold_start_offline_opens_the_calculator(playwright, browser_type_launch_args, server, tmp_path):
     """Visit once (as a reader does before installing), quit the browser, stop the server, then
     start the browser again offline and open the app's start address."""
     srv = server()
     profile = str(tmp_path / "profile")
-    ctx = playwright_instance.chromium.launch_persistent_context(profile, **launch_args)
+    ctx = playwright.chromium.launch_persistent_context(profile, **browser_type_launch_args)
     try:
         page = ctx.new_page()
         page.goto(srv.url + "/es/safety/")
@@ -71,7 +71,7 @@ def test_cold_start_offline_opens_the_calculator(playwright_instance, launch_arg
         ctx.close()
     srv.stop()
 
-    ctx = playwright_instance.chromium.launch_persistent_context(profile, **launch_args)
+    ctx = playwright.chromium.launch_persistent_context(profile, **browser_type_launch_args)
     try:
         ctx.set_offline(True)
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
@@ -200,11 +200,12 @@ def test_icons_differ_from_the_guides(context, live_server):
 
 
 @pytest.mark.parametrize("path", ["/calculator/es/", "/calculator/ar/", "/en/saved/", "/ar/saved/"])
-def test_no_axe_violations(page, live_server, path):
+def test_no_axe_violations(context, live_server, path):
     """The calculator app and the 'Saved for offline' page with its install steps (the guide's
     pages, the safety page among them, are checked in test_accessibility)."""
-    from axe_playwright_python.sync_playwright import Axe
+    from tests.browser.axe import axe_results, with_axe
 
+    page = with_axe(context).new_page()
     page.goto(live_server.url + path)
-    results = Axe().run(page)
+    results = axe_results(page)
     assert results.violations_count == 0, results.generate_report()

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from tests.conftest import page_path, wait_for_js
 from tests.language_cases import ACCEPT_LANGUAGE_CASES, browser_tags
-from webapp import create_app, locales
+from webapp import locales
 from webapp.offline import precache
 from webapp.pages import PAGES
 
@@ -118,25 +118,29 @@ def test_opening_another_language_online_saves_it(context, server):
     assert "offline" not in page.locator("h1").inner_text().lower()
 
 
-def redeploy(server, srv, content_copy, change="number", config=None):
-    """Stop the server, change a copy of the content, serve it again on the same origin: a new
-    deploy. `number` changes the hotline's number (shown on every page); `sentence` changes
-    one sentence of the questions page."""
+def new_hotline_number(folder):
+    helplines = folder / "helplines.yaml"
+    helplines.write_text(helplines.read_text().replace('"+18883737888"', '"+18883737000"')
+                         .replace('"1-888-373-7888"', '"1-888-373-7000"'))
+
+
+def new_sentence(folder):
+    faq = folder / "faq.yaml"
+    faq.write_text(faq.read_text().replace("You do not have to give your name.",
+                                           "You never have to give your name.", 1))
+
+
+def redeploy(server, srv, app_variant, edit=new_hotline_number, **config):
+    """Stop the server and serve changed content again on the same origin: a new deploy.
+    `new_hotline_number` changes the hotline's number (shown on every page); `new_sentence`
+    changes one sentence of the questions page. Each variant is built once per worker."""
     srv.stop()
-    if change == "number":
-        helplines = content_copy / "helplines.yaml"
-        helplines.write_text(helplines.read_text().replace('"+18883737888"', '"+18883737000"')
-                             .replace('"1-888-373-7888"', '"1-888-373-7000"'))
-    else:
-        faq = content_copy / "faq.yaml"
-        faq.write_text(faq.read_text().replace("You do not have to give your name.",
-                                               "You never have to give your name.", 1))
-    app = create_app({"TESTING": True, "CONTENT_DIR": str(content_copy), **(config or {})})
+    app = app_variant(edit, **config)
     return server(app, srv.port), app
 
 
-def redeploy_with_new_hotline_number(server, srv, content_copy):
-    return redeploy(server, srv, content_copy)[0]
+def redeploy_with_new_hotline_number(server, srv, app_variant):
+    return redeploy(server, srv, app_variant)[0]
 
 
 STATUS = """(path) => new Promise((resolve) => {
@@ -209,7 +213,7 @@ def retry_fetches_only_the_missing_entry(context, page, server, srv, new_app, pa
     assert_offline_pages(page, srv, "en", "1-888-373-7000", "1-888-373-7888")
 
 
-def test_update_fetches_only_what_changed_and_keeps_saved_languages(context, server, content_copy, app):
+def test_update_fetches_only_what_changed_and_keeps_saved_languages(context, server, app_variant, app):
     srv = server()
     old_manifest = precache.get(app)
     page = context.new_page()
@@ -217,7 +221,7 @@ def test_update_fetches_only_what_changed_and_keeps_saved_languages(context, ser
     wait_until_controlled(page)
     page.goto(srv.url + "/es/")  # reading Spanish online saves it too
     wait_for_js(page, f"() => ({STATUS})('').then(s => s.saved.includes('es') && s.saved.includes('en'))")
-    srv, new_app = redeploy(server, srv, content_copy, change="sentence")
+    srv, new_app = redeploy(server, srv, app_variant, new_sentence)
     new_manifest = precache.get(new_app)
     changed = changed_entries(old_manifest, new_manifest, ["en", "es"])
     assert changed and changed <= {"/en/questions/", "/es/questions/"}, changed
@@ -243,13 +247,13 @@ def test_update_fetches_only_what_changed_and_keeps_saved_languages(context, ser
     assert "offline" not in page.locator("h1").inner_text().lower()
 
 
-def test_update_reaches_the_reader_and_the_old_number_is_gone(context, server, content_copy):
+def test_update_reaches_the_reader_and_the_old_number_is_gone(context, server, app_variant):
     srv = server()
     page = context.new_page()
     page.goto(srv.url + "/en/")
     wait_until_controlled(page)
     expect(page.locator("#update-notice")).to_be_hidden()  # nothing new yet: no notice
-    srv = redeploy_with_new_hotline_number(server, srv, content_copy)
+    srv = redeploy_with_new_hotline_number(server, srv, app_variant)
 
     page.goto(srv.url + "/en/helplines/")  # served from cache at once; the update starts
     page.locator("#update-notice").wait_for(state="visible", timeout=30_000)
@@ -325,14 +329,14 @@ FAULTS = {"500": _fail_500, "wrong-bytes": _fail_bytes, "cut-body": _fail_cut, "
 
 
 @pytest.mark.parametrize("fault", FAULTS)
-def test_failed_update_keeps_the_old_version_whole(context, server, content_copy, fault):
+def test_failed_update_keeps_the_old_version_whole(context, server, app_variant, fault):
     srv = server()
     page = context.new_page()
     page.goto(srv.url + "/en/")
     wait_until_controlled(page)
     old_keys = set(page.evaluate(CACHED))
     # A short timeout for the new version, so the 'timeout' case fails in seconds.
-    srv, new_app = redeploy(server, srv, content_copy, config={"PRECACHE_TIMEOUT": 2})
+    srv, new_app = redeploy(server, srv, app_variant, PRECACHE_TIMEOUT=2)
     new_about = new_app.test_client().get("/en/about/").get_data()
     hits, hanging = [], []
 
@@ -377,10 +381,11 @@ def test_caches_hold_only_good_same_origin_responses(context, server):
     page.goto(srv.url + "/en/missing-page/")  # a 404, perhaps while the worker installs
     page.goto(srv.url + "/en/")
     wait_until_controlled(page)
-    page.goto(srv.url + "/en/missing-page/")  # a 404 through the worker
+    missing = page.goto(srv.url + "/en/missing-page/")  # a 404 through the worker
+    assert missing.status == 404 and missing.from_service_worker
     page.goto(srv.url + "/en/rights")        # a redirect to /en/rights/
-    page.goto(srv.url + "/es/")
-    page.wait_for_timeout(1000)
+    page.goto(srv.url + "/es/")              # saving Spanish: the worker stores while it runs
+    wait_for_js(page, f"() => ({STATUS})('').then(s => s.saved.includes('es'))")
     entries = page.evaluate("""async () => {
         const out = [];
         for (const name of await caches.keys()) {
@@ -445,29 +450,36 @@ def test_saved_page_saves_and_removes_a_language(context, server):
     assert page.locator("a[href='tel:+18883737888']").count() >= 1  # the offline page
 
 
-def installability_errors(playwright_instance, launch_args, profile, url, route=None):
-    # Chromium reports `in-incognito` for ordinary test contexts: use a persistent profile.
-    ctx = playwright_instance.chromium.launch_persistent_context(str(profile), **launch_args)
+def installability_errors(ctx, url, route=None):
+    if route:
+        ctx.route("**/manifest.webmanifest", route)
+    page = ctx.new_page()
     try:
-        if route:
-            ctx.route("**/manifest.webmanifest", route)
-        page = ctx.new_page()
         page.goto(url)
         if route is None:
             wait_until_controlled(page)
         cdp = ctx.new_cdp_session(page)
         return cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
     finally:
-        ctx.close()
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def profile(playwright, browser_type_launch_args, tmp_path_factory):
+    """A browser with a profile on disk: Chromium reports `in-incognito` for the ordinary test
+    contexts. One for the module, so each language's check does not launch a browser."""
+    ctx = playwright.chromium.launch_persistent_context(str(tmp_path_factory.mktemp("profile")),
+                                                       **browser_type_launch_args)
+    yield ctx
+    ctx.close()
 
 
 @pytest.mark.parametrize("lang", [loc.code for loc in locales.LOCALES])
-def test_installable_in_every_locale(playwright_instance, launch_args, live_server, tmp_path, lang):
-    assert installability_errors(playwright_instance, launch_args, tmp_path / "profile",
-                                 live_server.url + f"/{lang}/") == []
+def test_installable_in_every_locale(profile, live_server, lang):
+    assert installability_errors(profile, live_server.url + f"/{lang}/") == []
 
 
-def test_manifest_without_icons_is_not_installable(playwright_instance, launch_args, live_server, tmp_path):
+def test_manifest_without_icons_is_not_installable(playwright, browser_type_launch_args, live_server, tmp_path):
     """Negative control: the check above can fail."""
     def no_icons(route):
         response = route.fetch()
@@ -475,8 +487,12 @@ def test_manifest_without_icons_is_not_installable(playwright_instance, launch_a
         data.pop("icons")
         route.fulfill(response=response, body=json.dumps(data))
 
-    errors = installability_errors(playwright_instance, launch_args, tmp_path / "profile",
-                                   live_server.url + "/en/", route=no_icons)
+    # A profile of its own: the shared one's worker would answer from its saved copy.
+    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **browser_type_launch_args)
+    try:
+        errors = installability_errors(ctx, live_server.url + "/en/", route=no_icons)
+    finally:
+        ctx.close()
     assert any("icon" in e["errorId"] for e in errors), errors
 
 
@@ -587,7 +603,7 @@ def test_quota_exceeded_during_save_says_so_and_saves_nothing_half(context, serv
     assert status["saved"] == ["es"]
 
 
-def test_two_tabs_during_an_update_both_reach_the_new_version(context, server, content_copy):
+def test_two_tabs_during_an_update_both_reach_the_new_version(context, server, app_variant):
     srv = server()
     first = context.new_page()
     first.goto(srv.url + "/en/")
@@ -595,7 +611,7 @@ def test_two_tabs_during_an_update_both_reach_the_new_version(context, server, c
     second = context.new_page()
     second.goto(srv.url + "/en/rights/")
     wait_until_controlled(second)
-    srv, new_app = redeploy(server, srv, content_copy)
+    srv, new_app = redeploy(server, srv, app_variant)
     version = precache.get(new_app)["version"]
     # Both tabs ask for the update at once; one install runs and both tabs follow it.
     first.evaluate(WATCH_UPDATE)
@@ -612,17 +628,17 @@ def test_two_tabs_during_an_update_both_reach_the_new_version(context, server, c
     assert "1-888-373-7000" in first.content()
 
 
-def test_browser_killed_mid_install_then_restarted(playwright_instance, launch_args, server, content_copy, tmp_path):
+def test_browser_killed_mid_install_then_restarted(playwright, browser_type_launch_args, server, app_variant, tmp_path):
     import time
 
     profile = tmp_path / "profile"
     srv = server()
-    ctx = playwright_instance.chromium.launch_persistent_context(str(profile), **launch_args)
+    ctx = playwright.chromium.launch_persistent_context(str(profile), **browser_type_launch_args)
     page = ctx.new_page()
     page.goto(srv.url + "/en/")
     wait_until_controlled(page)
     old_keys = set(page.evaluate(CACHED))
-    srv, new_app = redeploy(server, srv, content_copy)
+    srv, new_app = redeploy(server, srv, app_variant)
     held = []
     ctx.route("**/en/about/", lambda route: held.append(route))  # the install stalls on it
     page.evaluate(WATCH_UPDATE)
@@ -638,7 +654,7 @@ def test_browser_killed_mid_install_then_restarted(playwright_instance, launch_a
     assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r.installing)")
     ctx.close()
 
-    ctx = playwright_instance.chromium.launch_persistent_context(str(profile), **launch_args)
+    ctx = playwright.chromium.launch_persistent_context(str(profile), **browser_type_launch_args)
     try:
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
         srv.stop()

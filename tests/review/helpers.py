@@ -6,6 +6,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from webapp import locales, translate
 from webapp.review import state
 from tests.conftest import ROOT
@@ -28,12 +30,9 @@ def save(base: Path, code: str, cat) -> None:
 
 def invoke(app, base: Path, *args):
     """Run `flask translate …` against the copy in `base`."""
-    previous = app.config["TRANSLATIONS_DIR"]
-    app.config["TRANSLATIONS_DIR"] = str(base)
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(app.config, "TRANSLATIONS_DIR", str(base))
         return app.test_cli_runner().invoke(args=["translate", *args])
-    finally:
-        app.config["TRANSLATIONS_DIR"] = previous
 
 
 def review_states(cat) -> dict[str, str]:

@@ -6,7 +6,7 @@ An entry either references a helpline of helplines.yaml (`helpline: nhth`) and t
 description, numbers, hours, law-enforcement flag, source and date from there, so that every
 number lives in one file; or it carries its own. The same validation serves the YAML file at
 start-up (first problem stops the app) and the CSV import (every problem of every row is
-collected, see webapp/directory/csvio.py).
+collected and reported by column, see webapp/directory/importer.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import vocabulary
 from .models import Badge, Helpline, Phone, Promise, TextLine, _phone, _text_line, badges
-from .schema import ID, Fields, entries
+from .schema import ID, Fields, entries, item_name
 from .yamlfile import ContentError, Items, Node
 
 # Fields whose values an entry with `helpline:` takes from helplines.yaml.
@@ -99,7 +99,7 @@ class _Collector:
 
 def _item_error(f: Fields, items: Items, i: int, key: str, problem: str) -> ContentError:
     return ContentError(f.path, items.lines[i] if i < len(items.lines) else f.node.line_of(key),
-                        f.field(f"{key}[{i}]"), problem)
+                        f.field(item_name(key, i)), problem)
 
 
 def _list(f: Fields, key: str, check, attempt: _Collector) -> tuple[str, ...]:

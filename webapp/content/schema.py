@@ -10,31 +10,25 @@ import re
 from datetime import date
 from pathlib import Path
 
+from .. import textrules
 from .yamlfile import ContentError, Items, Node
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:/[^\s<>\"']*)?$")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
-# Translatable text must not carry what a translator could break or a page could run:
-# markup, format braces, web addresses, or anything that looks like a phone number.
-MARKUP = re.compile(r"<[A-Za-z/!]|[{}]")
-ADDRESS = re.compile(r"https?://|www\.|\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.", re.I)
-PHONE_LIKE = re.compile(r"\d(?:[\s().-]?\d){6,}")
-# Short codes a reader dials or texts: N11 (911, 711...), 988, and 5-6 digit text codes
-# (233733, 88788). Years, ages, days and counts ("2017", "40 hours", "32,000") do not match.
-SHORT_CODE_LIKE = re.compile(r"(?<!\d)(?<!\d[,.])(?:[2-9]11|988|\d{5,6})(?!\d)(?![,.]\d)")
 # How a line relates to law enforcement; each kind has its own label on every page.
 ENFORCEMENT = ("police", "federal", "immigration", "emergency")
 
 
-def number_problem(text: str) -> str | None:
-    """Why a translatable text must not carry this number, or None. One rule for the content
-    files and for `flask translate check`: numbers live in helplines.yaml only."""
-    if PHONE_LIKE.search(text):
-        return "must not contain a phone number (numbers live in helplines.yaml)"
-    if m := SHORT_CODE_LIKE.search(text):
-        return f"must not contain the short code {m.group(0)} (numbers live in helplines.yaml)"
-    return None
+def field_name(parent: str, key: str) -> str:
+    """How a problem names `key` inside the mapping `parent` (`phones[0].display`; a top-level
+    field by its key). The CSV import maps these names back to columns (directory/csvrows.py)."""
+    return f"{parent}.{key}" if parent else key
+
+
+def item_name(parent: str, index: int) -> str:
+    """How a problem names an item of a list (`services[2]`)."""
+    return f"{parent}[{index}]"
 
 
 class Fields:
@@ -46,7 +40,7 @@ class Fields:
 
     # -- helpers ---------------------------------------------------------------------------
     def field(self, key: str) -> str:
-        return f"{self.name}.{key}" if self.name else key
+        return field_name(self.name, key)
 
     def error(self, key: str, problem: str) -> ContentError:
         return ContentError(self.path, self.node.line_of(key), self.field(key), problem)
@@ -96,13 +90,11 @@ class Fields:
         return value
 
     def check_message(self, key: str, value: str) -> None:
+        """The rules of every translatable message (textrules.py), and those of a message
+        written in a content file: one paragraph, and no % (content is never formatted)."""
         if "\n" in value:
             raise self.error(key, "must be one line (one message per paragraph)")
-        if MARKUP.search(value):
-            raise self.error(key, "must not contain HTML or braces")
-        if ADDRESS.search(value):
-            raise self.error(key, "must not contain a web or e-mail address (use a data field)")
-        if problem := number_problem(value):
+        if problem := textrules.problem(value):
             raise self.error(key, problem)
         if "%" in value:
             raise self.error(key, "must not contain % (it breaks message formatting)")
@@ -114,7 +106,7 @@ class Fields:
         if not isinstance(items, Items):
             raise self.error(key, "must be a list")
         for i, value in enumerate(items):
-            where = f"{key}[{i}]"
+            where = item_name(key, i)
             if not isinstance(value, str) or not value.strip():
                 raise ContentError(self.path, items.lines[i], self.field(where), "must be non-empty text")
             try:
@@ -129,7 +121,7 @@ class Fields:
             raise self.error(key, "must be a list")
         for i, value in enumerate(items):
             if not isinstance(value, str) or not ID.match(value):
-                raise ContentError(self.path, items.lines[i], self.field(f"{key}[{i}]"),
+                raise ContentError(self.path, items.lines[i], self.field(item_name(key, i)),
                                    f"{value!r} is not an id")
         return tuple(items)
 
@@ -174,7 +166,7 @@ class Fields:
             return []
         if not isinstance(items, Items):
             raise self.error(key, "must be a list")
-        return [Fields(self.path, item, f"{self.field(key)}[{i}]", items.lines[i])
+        return [Fields(self.path, item, item_name(self.field(key), i), items.lines[i])
                 for i, item in enumerate(items)]
 
     def child(self, key: str) -> "Fields | None":

@@ -2,8 +2,10 @@
 /<locale>/services/. Without JavaScript the search form is POSTed and answered with
 `Cache-Control: no-store`, so what a reader types never sits in an address, the history or a
 cache; GET shows the whole directory and ignores any query string. static/js/directory.js
-searches the same index in the browser per keystroke, offline too, without touching the address. `flask directory import`
-and `flask directory export` move the data to and from CSV."""
+searches the same index in the browser per keystroke, offline too, without touching the
+address. `flask directory import` and `flask directory export` move the data to and from CSV:
+store.py reads and writes directory.yaml, csvrows.py maps its records to and from CSV rows,
+importer.py checks a whole file and swaps it in atomically."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from flask import Blueprint, Response, current_app, make_response, render_templa
 from ..content.yamlfile import ContentError
 from ..guide import add_locale, pull_locale
 from ..pages import BY_NAME
-from . import csvio, index, search
+from . import csvrows, importer, index, search, store
 
 bp = Blueprint("directory", __name__, url_prefix="/<locale:lang>", cli_group="directory")
 bp.url_value_preprocessor(pull_locale)
@@ -32,7 +34,7 @@ def refuse_synthetic_data(state) -> None:
         return
     for org in app.extensions["guide_content"].directory:
         if org.synthetic:
-            raise ContentError(Path(app.config["CONTENT_DIR"]) / csvio.FILENAME, org.line,
+            raise ContentError(store.path_in(app.config["CONTENT_DIR"]), org.line,
                                f"{org.id}.synthetic", "synthetic entries are for benchmarks only "
                                "(set DIRECTORY_ALLOW_SYNTHETIC to serve them)")
 
@@ -65,7 +67,7 @@ def index_json():
 
 # -- flask directory import | export ------------------------------------------------------------
 def _data_file() -> Path:
-    return Path(current_app.config["CONTENT_DIR"]) / csvio.FILENAME
+    return store.path_in(current_app.config["CONTENT_DIR"])
 
 
 @bp.cli.command("import")
@@ -73,7 +75,7 @@ def _data_file() -> Path:
 def import_command(csv_file: Path):
     """Replace the directory with the rows of CSV_FILE, only if every row is valid."""
     target = _data_file()
-    count, problems = csvio.import_csv(csv_file, target, current_app.extensions["guide_content"].helplines)
+    count, problems = importer.import_csv(csv_file, target, current_app.extensions["guide_content"].helplines)
     if problems:
         for problem in problems:
             click.echo(str(problem), err=True)
@@ -88,11 +90,11 @@ def import_command(csv_file: Path):
 def export_command(output: Path | None):
     """Write the directory as CSV, one row per organization."""
     try:
-        records = csvio.read_records(_data_file())
+        records = store.read(_data_file())
     except ContentError as exc:
         raise click.ClickException(str(exc)) from None
     buffer = io.StringIO()
-    csvio.write_csv(records, buffer)
+    csvrows.write(records, buffer)
     if output is None:
         click.echo(buffer.getvalue(), nl=False)
     else:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 from flask import Flask, current_app, g, url_for
 
@@ -113,12 +115,34 @@ def build(app: Flask) -> dict:
     return manifest
 
 
+_BUILDING = threading.Lock()
+_this_thread = threading.local()
+
+
+def building() -> bool:
+    """Whether this thread is building a precache list (its requests are the build's own)."""
+    return getattr(_this_thread, "building", False)
+
+
 def init_app(app: Flask) -> None:
-    """Render everything once at start-up, outside any request: a request's context (its
-    locale, its cached translations) must not leak into the pages being hashed, and a page
-    that cannot render stops the app here rather than in a reader's hands."""
-    app.extensions["guide_precache"] = build(app)
+    """Render everything now, outside any request: a request's context (its locale, its cached
+    translations) must not leak into the pages being hashed, and a page that cannot render stops
+    the app here rather than in a reader's hands. wsgi.py calls it at start-up; an app made by
+    create_app() alone (tests, `flask` commands) builds the list the first time it is needed."""
+    _this_thread.building = True
+    try:
+        app.extensions["guide_precache"] = build(app)
+    finally:
+        _this_thread.building = False
 
 
 def get(app: Flask) -> dict:
+    if "guide_precache" not in app.extensions:
+        with _BUILDING:
+            if "guide_precache" not in app.extensions:
+                # In a thread of its own, so no request being served (a first /sw.js) lends
+                # the build its context: a new thread starts with no Flask context at all.
+                with ThreadPoolExecutor(max_workers=1) as pool:
+                    pool.submit(init_app, app).result()
     return app.extensions["guide_precache"]
+

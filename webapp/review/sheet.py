@@ -16,13 +16,11 @@ from babel.messages.catalog import Catalog, Message
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from .. import locales
+from .. import locales, textrules
 from ..pages import BY_NAME, PAGES
 from . import state
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "review"
-PLACEHOLDER = re.compile(r"%\(\w+\)[sdfr]|%[sdfr]")
-ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 # Scripts that need far fewer characters than English for the same sentence.
 DENSE_SCRIPTS = {"zh_Hans", "ko"}
 
@@ -114,10 +112,10 @@ def flags(message: Message, babel_id: str) -> list[str]:
     if ratio < low or ratio > high:
         size = "shorter" if ratio < low else "longer"
         found.append(f"Much {size} than the English: is something missing or added?")
-    if any(re.search(r"\d", t) or ADDRESS.search(t) for t in translation):
+    if any(re.search(r"\d", t) or textrules.ADDRESS.pattern.search(t) for t in translation):
         found.append("Contains a number or an address: check it is the same as in the English.")
-    wanted = set(PLACEHOLDER.findall(" ".join(english)))
-    if any(set(PLACEHOLDER.findall(t)) != wanted for t in translation):
+    wanted = textrules.placeholders(" ".join(english))
+    if any(textrules.placeholders(t) != wanted for t in translation):
         found.append("A placeholder (%(…)s) is missing, extra or renamed.")
     if state.state(message) == "changed":
         found.append("Changed since a reviewer last checked it.")
@@ -147,13 +145,9 @@ def entries(catalog: Catalog) -> list[tuple[str, list[Entry]]]:
 
 def highlight(text: str) -> Markup:
     """The text, escaped, with its placeholders marked so a reviewer sees what the app fills in."""
-    out, last = [], 0
-    for hit in PLACEHOLDER.finditer(text):
-        out.append(escape(text[last:hit.start()]))
-        out.append(Markup('<mark class="ph" title="Filled in by the app">%s</mark>') % hit.group())
-        last = hit.end()
-    out.append(escape(text[last:]))
-    return Markup("").join(out)
+    return Markup("").join(
+        Markup('<mark class="ph" title="Filled in by the app">%s</mark>') % piece if placeholder
+        else escape(piece) for piece, placeholder in textrules.split_placeholders(text))
 
 
 def _environment() -> Environment:

@@ -1,0 +1,300 @@
+"""The directory as a spreadsheet: one CSV row per organization, mapped to and from the records
+of directory.yaml (store.py).
+
+A row read from a file becomes a `Row`: the record, the problems of cells that could not be
+read at all (a phone number, a yes/no, a formula), and the column each field of the record came
+from, keyed by the name the validator gives that field (`phones[1]`, `text.keyword`). So a
+problem the validator finds in `phones[1].display` is reported in the `tty` column by a lookup,
+without taking the field name apart. The columns and their meaning are in the README
+("Directory CSV for deployers").
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content import directory as models
+from ..content.models import E164_US, SHORT_CODE
+from ..content.schema import ENFORCEMENT, field_name, item_name
+from ..content.vocabulary import NATIONAL
+from ..content.yamlfile import ContentError
+
+# Each kind of phone has its own column; in the record they share one `phones` list.
+KIND_COLUMN = {"voice": "phone", "tty": "tty", "video": "video", "abroad": "abroad"}
+
+
+def description_columns() -> list[str]:
+    return [f"description_{code}" for code in models.locales_for_text()]
+
+
+def columns(synthetic: bool = False) -> list[str]:
+    """The CSV columns, in the order export writes them."""
+    cols = ["id", "helpline", "name", "description", *description_columns(), "services",
+            "populations", "languages", "area", *KIND_COLUMN.values(), "text", "text_keyword",
+            "chat_url", "web_url", "email", "hours", "law_enforcement", "source", "verified_on"]
+    return cols + ["synthetic"] if synthetic else cols
+
+
+# The column of each field of a record when the row does not hold it (a problem such as "is
+# required" names a field the row left empty). Fields the row holds are in Row.columns.
+FIELD_COLUMN = {key: key for key in models.FIELDS} | {
+    "descriptions": "description", "phones": KIND_COLUMN["voice"]}
+
+
+# -- spreadsheet formulas (OWASP, "CSV Injection") -----------------------------------------------
+# A cell starting with one of these may be run as a formula by the spreadsheet that opens the
+# file: export puts a ' in front (spreadsheets then show it as text), import takes that ' off
+# again, and refuses such text where people read it (a phone number like +1 512 … is fine).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def free_text_columns() -> list[str]:
+    return ["name", "description", *description_columns(), "hours", "text_keyword"]
+
+
+def neutralize(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+def unneutralize(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_START) else cell
+
+
+# -- cells -----------------------------------------------------------------------------------
+LIST_SPLIT = re.compile(r"\s*[;,]\s*")
+PHONE_SPLIT = re.compile(r"\s*;\s*")
+TRUE = {"yes", "y", "true", "1"}
+FALSE = {"no", "n", "false", "0"}
+
+
+def phone_number(display: str) -> str | None:
+    """The dialable number for a number as published: +1 and ten digits, or a short code."""
+    digits = re.sub(r"\D", "", display)
+    if re.search(r"[A-Za-z]", display):
+        return None
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    elif SHORT_CODE.match(digits) and len(digits) <= 6:
+        return digits
+    number = "+1" + digits
+    return number if E164_US.match(number) else None
+
+
+def _split(cell: str) -> list[str]:
+    return [v for v in LIST_SPLIT.split(cell.strip()) if v]
+
+
+# -- CSV row → record ------------------------------------------------------------------------
+@dataclass
+class Row:
+    """One row of a CSV file read as a record of directory.yaml."""
+
+    path: Path
+    line: int
+    cells: dict[str, str]
+    record: dict = field(default_factory=dict)
+    # Field name, as the validator names it → the column its value came from.
+    columns: dict[str, str] = field(default_factory=dict)
+    # Cells that could not be read; the validator's problems in these columns are left out.
+    problems: list[ContentError] = field(default_factory=list)
+
+    def get(self, column: str) -> str:
+        return unneutralize((self.cells.get(column) or "").strip())
+
+    def problem(self, column: str, text: str) -> None:
+        self.problems.append(ContentError(self.path, self.line, column, text))
+
+    def put(self, name: str, value, column: str) -> None:
+        """Note that field `name` (and every field inside its value) came from `column`."""
+        self.columns[name] = column
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                self.put(field_name(name, key), inner, column)
+        elif isinstance(value, list):
+            for i, inner in enumerate(value):
+                self.put(item_name(name, i), inner, column)
+
+    def set(self, key: str, value, column: str) -> None:
+        self.record[key] = value
+        self.put(key, value, column)
+
+    def column_of(self, name: str) -> str:
+        """The column to report a problem in field `name` in."""
+        return self.columns.get(name) or FIELD_COLUMN.get(name, name)
+
+
+def read_row(path: Path, line: int, cells: dict[str, str]) -> Row:
+    """The record of a row; problems of CSV syntax (phones, lists, yes/no, formulas) are
+    recorded against their column."""
+    row = Row(Path(path), line, cells)
+    for column in free_text_columns():
+        value = row.get(column)
+        if value.startswith(FORMULA_START):
+            row.problem(column, f"starts with {value[0]!r}, which a spreadsheet could run as a "
+                                "formula: remove that character")
+    for key in ("id", "helpline", "name", "description"):
+        if row.get(key):
+            row.set(key, row.get(key), key)
+    descriptions = {c: row.get(c) for c in description_columns() if row.get(c)}
+    if descriptions:
+        row.set("descriptions", {c.removeprefix("description_"): text for c, text in descriptions.items()},
+                FIELD_COLUMN["descriptions"])
+        for column, text in descriptions.items():
+            row.put(field_name("descriptions", column.removeprefix("description_")), text, column)
+    for key in ("services", "populations", "languages"):
+        if row.get(key):
+            row.set(key, _split(row.get(key)), key)
+    area = row.get("area")
+    if area:
+        row.set("area", NATIONAL if area.lower() == NATIONAL else [v.upper() for v in _split(area)], "area")
+    _phones(row)
+    _text(row)
+    for key in ("chat_url", "web_url", "email", "hours", "source", "verified_on"):
+        if row.get(key):
+            row.set(key, row.get(key), key)
+    for key in ("law_enforcement", "synthetic"):
+        value = row.get(key).lower()
+        if value in TRUE:
+            row.set(key, True, key)
+        elif value in FALSE:
+            row.set(key, False, key)
+        elif key == "law_enforcement" and value in ENFORCEMENT:
+            row.set(key, value, key)
+        elif value and key == "law_enforcement":
+            row.problem(key, f"{row.get(key)!r} must be no, yes, or one of {', '.join(ENFORCEMENT)}")
+        elif value:
+            row.problem(key, f"{row.get(key)!r} must be yes or no")
+    return row
+
+
+def _phones(row: Row) -> None:
+    """The phone columns, each a list of numbers as published, into one `phones` list."""
+    phones, sources = [], []
+    for kind, column in KIND_COLUMN.items():
+        for display in [v for v in PHONE_SPLIT.split(row.get(column)) if v]:
+            number = phone_number(display)
+            if number is None:
+                row.problem(column, f"{display!r} is not a U.S. phone number with its area code "
+                                    "(10 digits) or a short code (3 to 6 digits)")
+                continue
+            phones.append({"number": number, "display": display, "kind": kind})
+            sources.append(column)
+    if phones:
+        row.set("phones", phones, FIELD_COLUMN["phones"])
+        for i, (phone, column) in enumerate(zip(phones, sources)):
+            row.put(item_name("phones", i), phone, column)
+
+
+def _text(row: Row) -> None:
+    number_cell, keyword = row.get("text"), row.get("text_keyword")
+    if number_cell:
+        number = phone_number(number_cell)
+        if number is None:
+            row.problem("text", f"{number_cell!r} is not a U.S. phone number or a short code")
+            return
+        row.set("text", {"number": number}, "text")
+        if keyword:
+            row.record["text"]["keyword"] = keyword
+            row.put(field_name("text", "keyword"), keyword, "text_keyword")
+    elif keyword:
+        row.problem("text_keyword", "needs a number in the text column")
+
+
+# -- record → CSV row ------------------------------------------------------------------------
+def _yes_no(value) -> str:
+    if value is None or value == "":
+        return ""
+    return "yes" if value is True else "no" if value is False else str(value)
+
+
+def to_row(record: dict) -> dict[str, str]:
+    """The cells of a record, as people read them (not yet neutralized)."""
+    row = {key: str(record.get(key) or "") for key in ("id", "helpline", "name", "description",
+                                                       "chat_url", "web_url", "email", "hours",
+                                                       "source")}
+    for code, text in (record.get("descriptions") or {}).items():
+        row[f"description_{code}"] = text
+    for key in ("services", "populations", "languages"):
+        row[key] = "; ".join(record.get(key) or [])
+    area = record.get("area")
+    row["area"] = area if isinstance(area, str) else "; ".join(area or [])
+    phones = record.get("phones") or []
+    for kind, column in KIND_COLUMN.items():
+        row[column] = "; ".join(str(p.get("display", "")) for p in phones if p.get("kind") == kind)
+    text = record.get("text") or {}
+    if text:
+        same = next((p for p in phones if p.get("number") == text.get("number")), None)
+        row["text"] = str(same["display"]) if same else str(text.get("number", ""))
+        row["text_keyword"] = str(text.get("keyword") or "")
+    row["law_enforcement"] = _yes_no(record.get("law_enforcement"))
+    row["verified_on"] = str(record.get("verified_on") or "")
+    if record.get("synthetic"):
+        row["synthetic"] = "yes"
+    return row
+
+
+def write(records: list[dict], out) -> None:
+    """The records as CSV, every cell a spreadsheet could run written as text."""
+    synthetic = any(r.get("synthetic") for r in records)
+    # CRLF rows (RFC 4180): the csv module then quotes any cell holding a CR, too.
+    writer = csv.DictWriter(out, fieldnames=columns(synthetic), lineterminator="\r\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({column: neutralize(cell) for column, cell in to_row(record).items()})
+
+
+# -- CSV file → rows -------------------------------------------------------------------------
+def read(path: Path) -> tuple[list[Row], list[ContentError]]:
+    """Every non-empty row of a CSV file, read (not validated), and the problems of the file
+    itself: encoding, CSV syntax, columns, rows longer than the header."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        return [], [ContentError(path, 0, "(file)", "is missing")]
+    except UnicodeDecodeError as exc:
+        return [], [ContentError(path, 1, "(file)", f"is not UTF-8 text ({exc.reason}); save it as "
+                                                    "CSV UTF-8")]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        return [], [ContentError(path, 1, "(file)", "is empty: the first row must name the columns")]
+    except csv.Error as exc:
+        return [], [ContentError(path, 1, "(file)", f"is not valid CSV ({exc})")]
+    header = [h.strip() for h in header]
+    problems: list[ContentError] = []
+    known = set(columns(synthetic=True))
+    for name in header:
+        if name not in known:
+            problems.append(ContentError(path, 1, name or "(empty)", "is not a known column (see README, "
+                                                                    "Directory CSV for deployers)"))
+        elif header.count(name) > 1:
+            problems.append(ContentError(path, 1, name, "appears twice"))
+    if "id" not in header:
+        problems.append(ContentError(path, 1, "id", "the column is required"))
+    if problems:
+        return [], problems
+
+    rows: list[Row] = []
+    while True:
+        start = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(ContentError(path, start, "(row)", f"is not valid CSV ({exc})"))
+            break
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > len(header):
+            problems.append(ContentError(path, start, "(row)", f"has {len(cells)} cells but the header "
+                                                               f"names {len(header)} columns"))
+            continue
+        rows.append(read_row(path, start, dict(zip(header, cells))))
+    return rows, problems
