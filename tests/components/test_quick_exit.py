@@ -449,8 +449,8 @@ def test_the_components_scripts_are_the_only_inline_ones(client):
 
 
 @in_chromium
-def test_a_deployers_code_is_the_one_the_calculator_takes(context):
-    srv = LiveServer(create_app({"TESTING": True, "QUICK_EXIT_RETURN_CODE": "97"}))
+def test_a_deployers_code_is_the_one_the_calculator_takes(context, app_variant):
+    srv = LiveServer(app_variant(QUICK_EXIT_RETURN_CODE="97"))
     try:
         page = context.new_page()
         open_guide(page, srv, "/en/rights/")
