@@ -19,7 +19,7 @@ from flask import Flask
 
 from .privacy_log import Flask as PrivateFlask
 
-from . import (assets, content, delivery, errors, i18n, locales, privacy_log, public_url, quick_exit,
+from . import (assets, components, content, delivery, errors, i18n, locales, privacy_log, public_url,
                security, settings, templating)
 from .cover import bp as cover_bp
 from .directory import bp as directory_bp
@@ -38,11 +38,6 @@ def create_app(test_config: dict | None = None) -> Flask:
         TRANSLATIONS_DIR=str(defaults.translations),
         # The date the guide's text was last checked against its sources, shown on every page.
         CONTENT_REVIEWED_ON=date(2026, 11, 28),
-        # A neutral external site for the quick exit, used only online in a browser tab.
-        QUICK_EXIT_URL=os.environ.get("QUICK_EXIT_URL", ""),
-        QUICK_EXIT_RETURN_CODE=os.environ.get("QUICK_EXIT_RETURN_CODE", "2580"),
-        # The name of the app installed as a calculator (default: "Calculator", translated).
-        DISGUISE_NAME=os.environ.get("GUIDE_DISGUISE_NAME", ""),
         HSTS=os.environ.get("GUIDE_HSTS", "auto"),
         # The public address for every absolute URL (public_url.py); unset: a development default.
         GUIDE_BASE_URL=os.environ.get("GUIDE_BASE_URL", ""),
@@ -65,7 +60,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     i18n.init_app(app, str(paths.translations))
     assets.init_app(app)
     templating.init_app(app)
-    quick_exit.init_app(app)
+    # The quick exit reads its own settings (QUICK_EXIT_URL, QUICK_EXIT_RETURN_CODE,
+    # GUIDE_DISGUISE_NAME): see components/quick_exit.
+    components.init_app(app)
     privacy_log.init_app(app)
     security.init_app(app)
     delivery.init_app(app)

@@ -1,6 +1,10 @@
 """CSS and JavaScript bundles: minified by webassets' rcssmin/rjsmin filters into
 content-hashed files, written at start-up to the bundles folder (settings.py: static/gen/ in a
-checkout, a cache folder when installed) and served at /static/gen/ as immutable."""
+checkout, a cache folder when installed) and served at /static/gen/ as immutable. Sources are
+paths under static/, or a component's own files (webapp/components/, given as absolute paths);
+every bundle is in the service worker's precache list (offline/precache.py), so whatever a
+component ships is saved for offline use with the bundle that carries it. (ASSETS_DEBUG, which
+serves the sources one by one, cannot serve a component's files: leave it off.)"""
 
 from __future__ import annotations
 
@@ -8,13 +12,17 @@ from flask import Flask, send_from_directory
 from flask_assets import Bundle, Environment
 
 from . import settings
+from .components import quick_exit
 
 # The URL of the bundles; delivery.py and hosting.py mark everything under it immutable.
 URL = "/static/gen"
 
 BUNDLES = {
-    "guide_css": Bundle("css/guide.css", filters="rcssmin", output="guide.%(version)s.css"),
-    "guide_js": Bundle("js/guide.js", filters="rjsmin", output="guide.%(version)s.js"),
+    # Every page of the guide: its styles and script, with the quick exit's.
+    "guide_css": Bundle("css/guide.css", str(quick_exit.STYLES), filters="rcssmin",
+                        output="guide.%(version)s.css"),
+    "guide_js": Bundle(str(quick_exit.SCRIPT), "js/guide.js", filters="rjsmin",
+                       output="guide.%(version)s.js"),
     # Loaded only by the "Find services" page.
     "directory_js": Bundle("js/directory.js", filters="rjsmin", output="directory.%(version)s.js"),
     # Loaded only by the "Remove saved data" page.

@@ -30,11 +30,14 @@ DOMAIN = "messages"
 METHOD_MAP = [
     ("webapp/**.py", "python"),
     ("webapp/templates/**.html", "jinja2.ext:babel_extract"),
+    # Components' macros take their strings from the caller; any they gain are found here.
+    ("webapp/components/**.html", "jinja2.ext:babel_extract"),
     ("webapp/content/**.yaml", "webapp.content.extract:extract_yaml"),
     ("static/js/**.js", "javascript"),
     ("service_worker/**.js", "javascript"),
 ]
-OPTIONS_MAP = {"webapp/templates/**.html": {"trimmed": "true"}}
+OPTIONS_MAP = {"webapp/templates/**.html": {"trimmed": "true"},
+               "webapp/components/**.html": {"trimmed": "true"}}
 COMMENT_TAGS = ("TRANSLATORS:",)
 
 

@@ -1,19 +1,20 @@
 /* A working immediate-execution calculator. Typing the return code followed by "=" clears the
    flags this tab keeps after a quick exit and goes back to the start page. Opened as the
    installed calculator app (its start address carries a marker), it records that for the
-   window, so the pages opened from it keep its neutral title. */
+   window, so the pages opened from it keep its neutral title. The code, the flags and the
+   marker are the quick exit's settings (webapp/components/quick_exit), in data-config. */
 (function () {
   "use strict";
   var root = document.querySelector(".calc");
   var display = document.getElementById("display");
-  var code = root.getAttribute("data-r");
-  var mode = root.getAttribute("data-m");
-  var app = root.getAttribute("data-a");
-  if (app) {
-    var marker = new RegExp("[?&]" + root.getAttribute("data-s") + "(=|&|$)");
+  var config = JSON.parse(root.getAttribute("data-config"));
+  var code = config.code;
+  var mode = config.flag;
+  if (root.hasAttribute("data-app")) {
+    var marker = new RegExp("[?&]" + config.appMarker + "(=|&|$)");
     var standalone = window.matchMedia && window.matchMedia("(display-mode: standalone)").matches;
     if (marker.test(location.search) || standalone) {
-      try { sessionStorage.setItem(app, location.pathname); } catch (e) {}
+      try { sessionStorage.setItem(config.appFlag, location.pathname); } catch (e) {}
     }
   }
   var current = "0", stored = null, op = null, fresh = true, typed = "";

@@ -1,92 +1,11 @@
 /* Progressive enhancement only: every page works without this file.
-   Every user-facing string comes from the page (data-* attributes), so it is translated. */
+   Every user-facing string comes from the page (data-* attributes), so it is translated.
+   The quick exit is a component of its own (webapp/components/quick_exit/quick_exit.js),
+   bundled with this file. */
 (function () {
   "use strict";
 
   var sw = navigator.serviceWorker;
-
-  /* Quick exit: hide the page at once, remember the exit for this tab (and for the installed
-     app), then replace this history entry with the destination. Inside the app installed as a
-     calculator (the calculator recorded its own address for this window), the exit goes back
-     to that calculator and counts as an installed app. */
-  var exitLink = document.getElementById("quick-exit");
-  if (exitLink) {
-    var flag = exitLink.getAttribute("data-flag");
-    var cover = exitLink.getAttribute("data-cover");
-    var external = exitLink.getAttribute("data-external");
-    var status = document.getElementById("quick-exit-status");
-    var disguise = null;
-    try { disguise = sessionStorage.getItem(exitLink.getAttribute("data-app-flag")); } catch (e) {}
-    if (disguise && disguise.indexOf(cover) === 0) cover = disguise;
-    var installed = !!disguise || (window.matchMedia && window.matchMedia("(display-mode: standalone)").matches);
-
-    var quickExit = function (event) {
-      if (event) event.preventDefault();
-      document.documentElement.hidden = true;
-      document.title = "";
-      try {
-        sessionStorage.setItem(flag, "1");
-        if (installed) localStorage.setItem(flag, "1");
-      } catch (e) { /* storage blocked: the exit itself still works */ }
-      location.replace(external && navigator.onLine && !installed ? external : cover);
-    };
-    document.querySelectorAll("#quick-exit, [data-quick-exit]").forEach(function (link) {
-      link.addEventListener("click", quickExit);
-    });
-
-    // Shift pressed three times, at most 5 seconds apart. Shift used with another key does not
-    // count, and any other key starts again. Listens in the capture phase, so it works inside
-    // text fields too.
-    var presses = 0;
-    var timer = null;
-    var combined = false;
-    var announce = function (text) { if (status) status.textContent = text; };
-    var reset = function () {
-      presses = 0;
-      clearTimeout(timer);
-      timer = null;
-    };
-    document.addEventListener("keydown", function (event) {
-      if (event.key === "Shift") {
-        combined = false;
-        return;
-      }
-      if (event.shiftKey) combined = true;
-      if (presses > 0) announce("");
-      reset();
-    }, true);
-    document.addEventListener("keyup", function (event) {
-      if (event.key !== "Shift") return;
-      if (combined) {
-        combined = false;
-        reset();
-        return;
-      }
-      presses += 1;
-      clearTimeout(timer);
-      if (presses >= 3) {
-        announce(exitLink.getAttribute("data-exiting"));
-        reset();
-        quickExit();
-        return;
-      }
-      announce(exitLink.getAttribute("data-press-" + (3 - presses)));
-      timer = setTimeout(function () {
-        reset();
-        announce(exitLink.getAttribute("data-timeout"));
-      }, 5000);
-    }, true);
-
-    // A page restored from the back-forward cache skips the guard in <head>: check again.
-    window.addEventListener("pageshow", function (event) {
-      var exited = false;
-      try { exited = sessionStorage.getItem(flag) || localStorage.getItem(flag); } catch (e) {}
-      if (exited) {
-        document.documentElement.hidden = true;
-        location.replace(cover);
-      }
-    });
-  }
 
   /* A link to an answer folded in a <details> (/questions/#some-id) opens it. */
   function openLinkedDetails() {

@@ -8,8 +8,9 @@ import re
 import pytest
 
 from tests.browser.test_offline import installability_errors, wait_until_controlled
-from tests.browser.test_quick_exit import on_cover
+from tests.components.test_quick_exit import on_cover
 from tests.conftest import wait_for_js
+from webapp.components.quick_exit import DEFAULT_RETURN_CODE as CODE
 from webapp.cover import THEME
 from webapp.theme import GUIDE_ICONS, THEME_COLOR
 
@@ -98,7 +99,7 @@ def test_cold_start_offline_opens_the_calculator(playwright, browser_type_launch
         }""")
         assert loaded["name"] == "Calculadora" and all(loaded["sizes"]), loaded
         # Offline, the code still opens the guide.
-        type_keys(page, "2580=")
+        type_keys(page, CODE + "=")
         page.wait_for_url(re.compile(r".*/es/$"))
         assert page.locator("h1").is_visible()
     finally:
@@ -118,7 +119,7 @@ def test_code_opens_the_guide_with_neutral_titles_and_exit_returns(context, live
     type_keys(page, "1234=")
     assert page.locator("#display").inner_text() == "1234"
     assert page.url.endswith("/calculator/en/?app")
-    type_keys(page, "C2580=")
+    type_keys(page, "C" + CODE + "=")
     page.wait_for_url(re.compile(r".*/es/$"))          # the reader's last language, online
     assert page.locator("h1").is_visible()
     # Inside the app the title is the calculator's name (in the page's language), page after
@@ -145,7 +146,7 @@ def test_code_opens_the_guide_with_neutral_titles_and_exit_returns(context, live
     reopened.goto(live_server.url + "/es/rights/")
     assert on_cover(reopened)
     reopened.goto(live_server.url + START.format(lang="en"))
-    type_keys(reopened, "2580=")
+    type_keys(reopened, CODE + "=")
     reopened.wait_for_url(re.compile(r".*/es/$"))
     assert reopened.title() == "Calculadora"
 
@@ -156,7 +157,7 @@ def test_outside_the_app_titles_are_the_pages_own(context, live_server):
     page.goto(live_server.url + "/en/safety/")
     page.get_by_role("link", name="Install as a calculator").click()
     page.wait_for_url(re.compile(r".*/calculator/en/$"))
-    type_keys(page, "2580=")
+    type_keys(page, CODE + "=")
     page.wait_for_url(re.compile(r".*/en/$"))
     wait_for_js(page, "document.readyState === 'complete'")
     assert page.title() != "Calculator" and " · " in page.title()

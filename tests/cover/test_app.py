@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.browser.test_quick_exit import guide_words
+from tests.components.test_quick_exit import guide_words
 from webapp import locales
 from webapp.cover import APP_ID, ICONS, THEME
 

@@ -11,19 +11,15 @@ from __future__ import annotations
 
 import json
 
-from flask import Blueprint, Response, current_app, render_template, url_for
+from flask import Blueprint, Response, render_template, url_for
 
 from .. import i18n
 from ..theme import Icons, Png
 from ..guide import add_locale, pull_locale
 from ..i18n import gettext as _
-from ..quick_exit import APP_FLAG, APP_MARKER, DISGUISE_THEME, FLAG, disguise_name
+from ..components.quick_exit import APP_MARKER, COVER_PATH, DISGUISE_THEME, disguise_name
 
 bp = Blueprint("cover", __name__)
-
-# The way back to the guide, typed into the calculator and followed by "=". The safety page
-# explains it; deployers can change it with QUICK_EXIT_RETURN_CODE.
-DEFAULT_RETURN_CODE = "2580"
 
 # One app whatever the language it was installed in; different from the guide's id ("/"), so
 # both apps can live on one phone.
@@ -44,11 +40,12 @@ bp.url_defaults(add_locale)
 
 
 def _render(**page) -> str:
-    return render_template("cover/calculator.html", return_code=current_app.config["QUICK_EXIT_RETURN_CODE"],
-                           mode_flag=FLAG, theme=THEME, icons=ICONS, **page)
+    # The way back to the guide and the flags it clears come from the quick exit's settings
+    # (quick_exit_config(), the same JSON the guide's pages carry).
+    return render_template("cover/calculator.html", theme=THEME, icons=ICONS, **page)
 
 
-@bp.get("/calculator/")
+@bp.get(COVER_PATH)
 def calculator():
     return _render(lang="und", direction="ltr", title="Calculator", app=False)
 
@@ -56,8 +53,7 @@ def calculator():
 @bp.get("/calculator/<locale:lang>/")
 def app():
     loc = i18n.current_locale()
-    return _render(lang=loc.code, direction=loc.direction, title=disguise_name(), app=True,
-                   app_flag=APP_FLAG, app_marker=APP_MARKER)
+    return _render(lang=loc.code, direction=loc.direction, title=disguise_name(), app=True)
 
 
 @bp.get("/calculator/<locale:lang>/manifest.webmanifest")
@@ -72,7 +68,7 @@ def manifest():
         "description": _("A simple calculator."),
         "lang": loc.code,
         "dir": loc.direction,
-        # The marker tells the calculator it was opened as the installed app (see quick_exit).
+        # The marker tells the calculator it was opened as the installed app (see components/quick_exit).
         "start_url": url_for("cover.app", lang=loc.code) + "?" + APP_MARKER,
         "scope": "/",
         "display": "standalone",

@@ -1,19 +1,27 @@
-"""Quick exit in a real Chromium: one tap or Shift ×3 hides the guide behind a working
-calculator, online or offline, and the guide does not come back with Back."""
+"""The quick exit component (webapp/components/quick_exit). In a real Chromium: one tap or
+Shift ×3 hides the guide behind a working calculator, online or offline, and the guide does not
+come back with Back. Without a browser: its settings come from one place and reach both
+scripts, its strings come from the caller, its files are bundled and saved for offline use, and
+its inline scripts are the only ones the CSP allows."""
 
 import http.server
+import json
 import re
 import threading
 import time
 
 import pytest
+from flask import Flask
 
 from tests.conftest import LiveServer
 from tests.browser.test_offline import wait_until_controlled
 from webapp import create_app, locales, translate
+from webapp.components import quick_exit
 from tests.conftest import ROOT, wait_for_js
 
-pytestmark = pytest.mark.browser
+in_chromium = pytest.mark.browser
+FLAG = quick_exit.FLAG
+CODE = quick_exit.DEFAULT_RETURN_CODE
 
 COVER = re.compile(r".*/calculator/$")
 
@@ -29,6 +37,7 @@ def open_guide(page, live_server, path="/en/"):
     page.locator("#quick-exit").wait_for()
 
 
+@in_chromium
 def test_click_shows_the_cover_and_reports_the_time(page, server):
     live_server = server()
     open_guide(page, live_server, "/en/signs/")
@@ -44,6 +53,7 @@ def test_click_shows_the_cover_and_reports_the_time(page, server):
     assert page.locator("#display").inner_text() == "42"
 
 
+@in_chromium
 def test_tap_shows_the_cover(browser, live_server):
     ctx = browser.new_context(has_touch=True, is_mobile=True, viewport={"width": 360, "height": 740})
     page = ctx.new_page()
@@ -53,6 +63,7 @@ def test_tap_shows_the_cover(browser, live_server):
     ctx.close()
 
 
+@in_chromium
 def test_content_is_hidden_before_the_cover_loads(page, live_server):
     open_guide(page, live_server)
     # In the same task as the click, before the browser has fetched anything for the cover,
@@ -76,15 +87,17 @@ def counted(page, presses: int) -> None:
     how many are left): the keys were handled, so not exiting is a real answer."""
     left = 3 - presses
     wait_for_js(page, f"() => document.getElementById('quick-exit-status').textContent === "
-                      f"document.getElementById('quick-exit').getAttribute('data-press-{left}')")
+                      f"document.getElementById('quick-exit').getAttribute('data-i18n-press-{left}')")
 
 
+@in_chromium
 def test_shift_three_times_exits(page, live_server):
     open_guide(page, live_server)
     press_shift(page, 3)
     assert on_cover(page)
 
 
+@in_chromium
 def test_left_and_right_shift_both_count(page, live_server):
     open_guide(page, live_server)
     page.keyboard.press("ShiftLeft")
@@ -93,6 +106,7 @@ def test_left_and_right_shift_both_count(page, live_server):
     assert on_cover(page)
 
 
+@in_chromium
 def test_shift_with_a_letter_does_not_count(page, live_server):
     open_guide(page, live_server)
     press_shift(page, 2)
@@ -104,6 +118,7 @@ def test_shift_with_a_letter_does_not_count(page, live_server):
     assert on_cover(page)
 
 
+@in_chromium
 def test_any_other_key_resets_the_count(page, live_server):
     open_guide(page, live_server)
     press_shift(page, 2)
@@ -113,6 +128,7 @@ def test_any_other_key_resets_the_count(page, live_server):
     assert "/en/" in page.url and page.locator("h1").is_visible()
 
 
+@in_chromium
 def test_a_pause_over_five_seconds_resets(page, live_server):
     page.clock.install()
     open_guide(page, live_server)
@@ -126,6 +142,7 @@ def test_a_pause_over_five_seconds_resets(page, live_server):
     assert on_cover(page)
 
 
+@in_chromium
 def test_works_with_focus_in_a_text_field(page, live_server):
     open_guide(page, live_server)
     page.evaluate("""() => { const i = document.createElement('input'); i.id = 't';
@@ -135,6 +152,8 @@ def test_works_with_focus_in_a_text_field(page, live_server):
     assert on_cover(page)
 
 
+@in_chromium
+@in_chromium
 @pytest.mark.parametrize("lang", [loc.code for loc in locales.LOCALES])
 def test_screen_reader_messages_are_translated(page, live_server, lang):
     open_guide(page, live_server, f"/{lang}/")
@@ -153,6 +172,7 @@ def test_screen_reader_messages_are_translated(page, live_server, lang):
     assert "1" in page.locator("#quick-exit-status").inner_text()
 
 
+@in_chromium
 def test_back_after_exit_shows_the_cover(page, server):
     live_server = server()
     open_guide(page, live_server, "/en/")
@@ -169,27 +189,30 @@ def test_back_after_exit_shows_the_cover(page, server):
     assert "trafficking" not in page.content().lower()
 
 
+@in_chromium
 def test_bfcache_restore_shows_the_cover(page, live_server):
     open_guide(page, live_server, "/en/")
     page.goto(live_server.url + "/en/rights/")
     # Exit from another page in the same tab, then come back to the first one.
-    page.evaluate("sessionStorage.setItem('calc-mode', '1')")
+    page.evaluate(f"sessionStorage.setItem('{FLAG}', '1')")
     page.go_back()
     assert on_cover(page)
 
 
+@in_chromium
 def test_way_back_code_returns_to_the_guide(page, live_server):
     open_guide(page, live_server, "/en/")
     page.locator("#quick-exit").click()
     on_cover(page)
     page.goto(live_server.url + "/en/helplines/")    # guide stays hidden…
     assert on_cover(page)
-    for key in "2580=":
+    for key in CODE + "=":
         page.keyboard.press(key)
     page.wait_for_url(re.compile(r".*/en/$"))      # …until the code is typed
     assert page.locator("h1").is_visible()
 
 
+@in_chromium
 def test_offline_exit_shows_the_cover(context, server):
     srv = server()
     try:
@@ -208,6 +231,7 @@ def test_offline_exit_shows_the_cover(context, server):
     assert page.locator("#display").inner_text() == "9"
 
 
+@in_chromium
 def test_without_javascript_the_link_reaches_the_cover(browser, live_server):
     ctx = browser.new_context(java_script_enabled=False)
     page = ctx.new_page()
@@ -231,6 +255,7 @@ class _Neutral(http.server.BaseHTTPRequestHandler):
         pass
 
 
+@in_chromium
 def test_external_destination_online_cover_offline(context):
     neutral = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Neutral)
     threading.Thread(target=neutral.serve_forever, daemon=True).start()
@@ -258,6 +283,7 @@ def test_external_destination_online_cover_offline(context):
         neutral.shutdown()
 
 
+@in_chromium
 def test_control_is_first_sticky_never_covered_and_not_printed(page, live_server):
     open_guide(page, live_server, "/en/questions/")
     page.keyboard.press("Tab")
@@ -278,6 +304,7 @@ def test_control_is_first_sticky_never_covered_and_not_printed(page, live_server
     assert page.locator("#quick-exit").is_hidden()
 
 
+@in_chromium
 def test_screen_reader_skip_link_exits(page, live_server):
     open_guide(page, live_server)
     link = page.locator("a.skip-link--exit")
@@ -321,18 +348,122 @@ def test_cover_says_nothing_of_the_guide(client):
     assert re.search(r"<title>calculator</title>", doc)
 
 
+@in_chromium
 def test_reopening_after_an_exit_in_the_installed_app_shows_the_cover(context, live_server):
     """In the installed app the exit is remembered in localStorage (sessionStorage dies with
     the app). Chromium cannot emulate display-mode here, so set what an exit there leaves and
     reopen the start page in a fresh tab, as relaunching the app does."""
     first = context.new_page()
     first.goto(live_server.url + "/en/")
-    first.evaluate("localStorage.setItem('calc-mode', '1')")
+    first.evaluate(f"localStorage.setItem('{FLAG}', '1')")
     first.close()
     reopened = context.new_page()
     reopened.goto(live_server.url + "/en/")
     assert on_cover(reopened)
-    for key in "2580=":
+    for key in CODE + "=":
         reopened.keyboard.press(key)
     reopened.wait_for_url(re.compile(r".*/en/$"))
-    assert reopened.evaluate("localStorage.getItem('calc-mode')") is None
+    assert reopened.evaluate(f"localStorage.getItem('{FLAG}')") is None
+
+
+# -- one component, configured once ----------------------------------------------------------
+
+def config_of(html: str) -> dict:
+    """The quick exit's settings as a page hands them to its script (data-config)."""
+    return json.loads(re.search(r"data-config='([^']*)'", html).group(1))
+
+
+def test_guide_and_calculator_read_one_config(app, client):
+    with app.test_request_context():
+        expected = quick_exit.browser_config()
+    assert expected["code"] == app.config["QUICK_EXIT_RETURN_CODE"] == CODE
+    for path in ("/en/", "/ar/signs/", "/calculator/", "/calculator/es/"):
+        assert config_of(client.get(path).data.decode()) == expected, path
+    # The safety page tells the reader the same code.
+    assert f"type {CODE} on the calculator" in client.get("/en/safety/").data.decode()
+
+
+def test_settings_come_from_the_environment_and_the_app_config_wins(monkeypatch):
+    monkeypatch.setenv("QUICK_EXIT_RETURN_CODE", "1357")
+    monkeypatch.setenv("QUICK_EXIT_URL", "https://weather.example/")
+    from_env = Flask(__name__)
+    quick_exit.init_app(from_env)
+    with from_env.test_request_context():
+        assert quick_exit.browser_config()["code"] == "1357"
+        assert quick_exit.exit_href() == "https://weather.example/"
+    configured = Flask(__name__)
+    configured.config.update(QUICK_EXIT_RETURN_CODE=24, QUICK_EXIT_URL="")
+    quick_exit.init_app(configured)
+    with configured.test_request_context():
+        assert quick_exit.browser_config()["code"] == "24"
+        assert quick_exit.exit_href() == quick_exit.COVER_PATH
+
+
+@pytest.mark.parametrize("name, value", [
+    ("QUICK_EXIT_RETURN_CODE", "25a0"), ("QUICK_EXIT_RETURN_CODE", ""),
+    ("QUICK_EXIT_RETURN_CODE", "1234567890123"), ("QUICK_EXIT_URL", "javascript:alert(1)"),
+])
+def test_bad_settings_stop_the_app(name, value):
+    app = Flask(__name__)
+    app.config[name] = value
+    with pytest.raises(ValueError, match=name):
+        quick_exit.init_app(app)
+
+
+def test_macro_takes_every_string_from_its_caller(app):
+    strings = {"text": "T-text", "hint": "T-hint", "press_two": "T-two", "press_one": "T-one",
+               "exiting": "T-exiting", "timed_out": "T-timeout"}
+    with app.test_request_context():
+        macros = app.jinja_env.get_template("components/quick_exit/macro.html").module
+        html = str(macros.quick_exit(icon="", **strings)) + str(macros.quick_exit_skip_link("T-skip"))
+    for value in [*strings.values(), "T-skip"]:
+        assert value in html
+    # No words of its own: between the tags there is only what the caller passed.
+    visible = re.sub(r"T-\w+", "", re.sub(r"<[^>]+>", " ", html))
+    assert not re.search(r"\w", visible), visible
+    assert config_of(html)["flag"] == FLAG
+
+
+def test_the_bundles_carry_the_component_and_are_saved_for_offline(app, client):
+    from webapp.offline import precache
+
+    urls = app.extensions["guide_asset_urls"]
+    script = client.get(urls["guide_js"]).data.decode()
+    styles = client.get(urls["guide_css"]).data.decode()
+    assert "QuickExit" in script and "data-i18n-" in script and "openLinkedDetails" in script
+    assert ".quick-exit-bar{" in styles and ".site-header" in styles
+    page = client.get("/en/").data.decode()
+    assert urls["guide_js"] in page and urls["guide_css"] in page
+    shared = {entry["url"] for entry in precache.get(app)["shared"]}
+    assert {urls["guide_js"], urls["guide_css"], urls["cover_js"], quick_exit.COVER_PATH} <= shared
+    worker = client.get("/sw.js").data.decode()
+    assert urls["guide_js"] in worker and urls["guide_css"] in worker
+
+
+def test_the_components_scripts_are_the_only_inline_ones(client):
+    r = client.get("/en/rights/")
+    policy = dict(part.strip().split(" ", 1) for part in r.headers["Content-Security-Policy"].split(";"))
+    assert policy["script-src"].split() == ["'self'", *quick_exit.CSP_HASHES]
+    inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", r.data.decode(), re.S)
+    assert sorted(inline) == sorted([quick_exit.GUARD_JS, quick_exit.DISGUISE_JS])
+
+
+@in_chromium
+def test_a_deployers_code_is_the_one_the_calculator_takes(context, app_variant):
+    srv = LiveServer(app_variant(QUICK_EXIT_RETURN_CODE="97"))
+    try:
+        page = context.new_page()
+        open_guide(page, srv, "/en/rights/")
+        page.locator("#quick-exit").click()
+        on_cover(page)
+        # The default code is only a number now: "=" is handled (the sum shows), no way back.
+        for key in CODE + "=+1=":
+            page.locator(f"button[data-k='{key}']").click()
+        assert page.locator("#display").inner_text() == str(int(CODE) + 1)
+        assert COVER.match(page.url)
+        for key in "C97=":
+            page.locator(f"button[data-k='{key}']").click()
+        page.wait_for_url(re.compile(r".*/en/$"))
+        assert page.locator("h1").is_visible()
+    finally:
+        srv.stop()

@@ -1,0 +1,143 @@
+"""Quick exit, one component (after govuk-frontend's "Exit this page"): this module is its
+Python side and the one place it is configured; macro.html draws the bar and the skip link
+(every string passed in by the layout), quick_exit.js makes them act at once, quick_exit.css
+styles them. assets.py puts the script and styles in the guide's bundles, so the service
+worker caches them with the rest.
+
+What the browser needs to know (storage keys, the cover's address, the way-back code, the
+deployer's neutral site) is written here once and reaches both scripts as the same JSON,
+browser_config(): the guide's quick exit reads it from the bar, the calculator (static/cover/
+calc.js) from its keypad. The two inline scripts below are generated from the same constants.
+
+The guard runs inline in <head>, before anything renders, so Back, Forward or reopening the
+installed app show the cover instead of the guide. It, and the disguise script, are allowed by
+their hashes in the Content-Security-Policy (security.py), not by 'unsafe-inline'.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from flask import Flask, current_app
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
+
+HERE = Path(__file__).resolve().parent
+# The component's files, bundled by assets.py into the guide's CSS and JavaScript.
+SCRIPT = HERE / "quick_exit.js"
+STYLES = HERE / "quick_exit.css"
+
+# The way back to the guide, typed into the calculator and followed by "=". The safety page
+# explains it; deployers change it with QUICK_EXIT_RETURN_CODE (digits only: the calculator
+# remembers the last 12 digits typed).
+DEFAULT_RETURN_CODE = "2580"
+RETURN_CODE = re.compile(r"\d{1,12}")
+
+# Neutral storage keys: they are what someone inspecting the phone's storage would see.
+# FLAG: an exit happened (this tab: sessionStorage; installed apps: localStorage too).
+FLAG = "calc-mode"
+# APP_FLAG: this window is the app installed as a calculator; its value is the path of that
+# calculator. The calculator records it when the app starts (its manifest's start_url carries
+# APP_MARKER), in sessionStorage, so it lives and dies with the app's window. Clearing the
+# site's storage (the /forget/ page, the browser's settings) removes it with the rest.
+APP_FLAG = "calc-app"
+APP_MARKER = "app"
+# The cover's address (the cover blueprint serves it from here).
+COVER_PATH = "/calculator/"
+
+# After an exit, go back to the calculator this window came from (the disguised app's own,
+# in its language), else to the plain cover.
+GUARD_JS = (
+    '(function(){try{if(sessionStorage.getItem("%s")||localStorage.getItem("%s")){'
+    'document.documentElement.hidden=true;var c=sessionStorage.getItem("%s")||"";'
+    'location.replace(c.indexOf("%s")===0?c:"%s")}}catch(e){}})()'
+) % (FLAG, FLAG, APP_FLAG, COVER_PATH, COVER_PATH)
+# In <head>, before the page shows: inside the disguised app, the page's title (what the app
+# switcher and the history show) is the calculator's name, and the bar above the page takes the
+# calculator's colour, not the guide's.
+DISGUISE_JS = (
+    '(function(){try{if(sessionStorage.getItem("%s")){var s=document.currentScript;'
+    'document.title=s.getAttribute("data-t");'
+    'var m=document.querySelector(\'meta[name="theme-color"]\');if(m)m.content=s.getAttribute("data-c")}}'
+    'catch(e){}})()'
+) % APP_FLAG
+# The calculator's colour (the installed calculator's theme_color and the cover's bar).
+DISGUISE_THEME = "#3a3a3c"
+
+
+def _csp_hash(script: str) -> str:
+    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+
+
+GUARD_HASH = _csp_hash(GUARD_JS)
+DISGUISE_HASH = _csp_hash(DISGUISE_JS)
+# The only inline scripts the guide has; security.py allows exactly these.
+CSP_HASHES = (GUARD_HASH, DISGUISE_HASH)
+
+
+def return_code() -> str:
+    return current_app.config["QUICK_EXIT_RETURN_CODE"]
+
+
+def exit_href() -> str:
+    """The no-JavaScript destination: the deployer's neutral site, else the cover screen."""
+    return current_app.config["QUICK_EXIT_URL"] or COVER_PATH
+
+
+def browser_config() -> dict[str, str]:
+    """Everything both scripts need, from here and the app's config: the quick exit on every
+    page and the calculator read this same object (as JSON in a data-config attribute)."""
+    return {
+        "flag": FLAG,
+        "appFlag": APP_FLAG,
+        "appMarker": APP_MARKER,
+        "cover": COVER_PATH,
+        "code": return_code(),
+        "external": current_app.config["QUICK_EXIT_URL"],
+    }
+
+
+def config_attribute() -> Markup:
+    """browser_config() as JSON for a single-quoted attribute (<, >, & and ' escaped)."""
+    return htmlsafe_json_dumps(browser_config(), separators=(",", ":"))
+
+
+def disguise_name() -> str:
+    """The name of the app installed as a calculator: the deployer's choice, else "Calculator"
+    in the reader's language."""
+    from ...i18n import gettext as _
+
+    # TRANSLATORS: the name of a plain calculator app, the word your language's phones use for
+    # their own calculator. It hides the guide on the home screen: never a word from the guide.
+    return current_app.config.get("DISGUISE_NAME") or _("Calculator")
+
+
+def disguise_script() -> Markup:
+    return Markup('<script data-t="%s" data-c="%s">%s</script>') % (
+        disguise_name(), DISGUISE_THEME, Markup(DISGUISE_JS))
+
+
+def init_app(app: Flask) -> None:
+    """Read the component's settings (the app's config wins over the environment) and check
+    them: a bad one stops the app at start-up, not a reader's exit."""
+    app.config.setdefault("QUICK_EXIT_URL", os.environ.get("QUICK_EXIT_URL", ""))
+    app.config.setdefault("QUICK_EXIT_RETURN_CODE",
+                          os.environ.get("QUICK_EXIT_RETURN_CODE", DEFAULT_RETURN_CODE))
+    app.config.setdefault("DISGUISE_NAME", os.environ.get("GUIDE_DISGUISE_NAME", ""))
+    external = app.config["QUICK_EXIT_URL"]
+    if external and not external.startswith(("https://", "http://")):
+        raise ValueError(f"QUICK_EXIT_URL must be an http(s) URL, not {external!r}")
+    code = app.config["QUICK_EXIT_RETURN_CODE"] = str(app.config["QUICK_EXIT_RETURN_CODE"])
+    if not RETURN_CODE.fullmatch(code):
+        raise ValueError(f"QUICK_EXIT_RETURN_CODE must be 1 to 12 digits, not {code!r}")
+    app.jinja_env.globals.update(
+        quick_exit_href=exit_href,
+        quick_exit_config=config_attribute,
+        quick_exit_guard=Markup(f"<script>{GUARD_JS}</script>"),
+        disguise_name=disguise_name,
+        disguise_script=disguise_script,
+    )
