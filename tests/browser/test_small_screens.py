@@ -212,6 +212,14 @@ def test_helplines_keep_every_detail_in_the_page(app, phone, live_server):
         for i, promise in enumerate(line.promises):
             expect(promises.nth(i)).to_be_visible()
             expect(promises.nth(i).locator(f"a[href='{promise.source}']")).to_be_visible()
+    # A tap in the index brings the line's name into view, below the quick exit that stays on top.
+    phone.evaluate("window.scrollTo(0, 0)")
+    phone.locator(".line-index a[href='#line-fbi']").click()
+    expect(phone.locator("#line-fbi")).to_be_in_viewport()
+    name = phone.locator("#line-fbi h3").bounding_box()
+    exit_bar = phone.locator("#quick-exit").bounding_box()
+    assert name["y"] >= exit_bar["y"] + exit_bar["height"], "the quick exit hides the line's name"
+    assert on_first_screen(phone, phone.locator("#line-fbi h3"), PHONE["height"])
 
 
 def test_a_link_to_an_answer_opens_it(phone, live_server):
