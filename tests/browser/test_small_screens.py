@@ -2,13 +2,14 @@
 screen in every language, controls big enough and far enough apart, no small text, pages short
 enough to scroll, and what a script hides really hidden."""
 
+import functools
 import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import page_path
-from webapp import locales
+from tests.conftest import ROOT, page_path
+from webapp import locales, translate
 from webapp.pages import BY_NAME
 from webapp.pages import PAGES as GUIDE_PAGES
 
@@ -25,6 +26,16 @@ def phone(browser):
     pg = ctx.new_page()
     yield pg
     ctx.close()
+
+
+@functools.lru_cache
+def catalog(lang):
+    loc = locales.BY_CODE[lang]
+    return translate._read(translate.po_path(ROOT / "translations", loc), loc.babel)
+
+
+def translated(lang, message):
+    return message if lang == "en" else catalog(lang).get(message).string
 
 
 def on_first_screen(page, locator, height):
@@ -48,10 +59,18 @@ def test_help_is_on_the_first_screen(phone, live_server, lang):
     assert exit_box["y"] == 0 and exit_box["height"] >= 48
     phone.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
     assert on_first_screen(phone, phone.locator("#quick-exit"), PHONE["height"])
-    # The safety link and the language menu share one compact row.
-    safety = phone.locator(".safety-bar a").bounding_box()
+    # The language menu is folded into the bar with the guide's name; under it, the safety
+    # notice says why (someone may check the phone) and links to how, in one 48 px row.
+    phone.evaluate("window.scrollTo(0, 0)")
+    bar = phone.locator(".site-header").bounding_box()
     menu = phone.locator(".languages summary").bounding_box()
-    assert abs(safety["y"] - menu["y"]) < 24 and menu["height"] < 56, f"{lang}: safety and language rows"
+    assert bar["y"] <= menu["y"] and menu["y"] + menu["height"] <= bar["y"] + bar["height"], \
+        f"{lang}: the language menu is not in the header bar"
+    notice = phone.locator(".safety-bar a")
+    expect(notice).to_contain_text(translated(lang, "Is someone checking your phone?"))
+    expect(notice).to_contain_text(translated(lang, "How to stay safe"))
+    assert on_first_screen(phone, notice, PHONE["height"])
+    assert notice.bounding_box()["height"] <= 48, f"{lang}: the safety notice takes more than one row"
 
     phone.set_viewport_size(SMALLEST)
     phone.goto(f"{live_server.url}/{lang}/")
@@ -100,7 +119,7 @@ CONTROLS = """() => {
   }
   return {count: boxes.length, small, close};
 }"""
-OPEN_ALL = "() => document.querySelectorAll('main details').forEach(d => { d.open = true; })"
+OPEN_ALL = "() => document.querySelectorAll('main details, footer details').forEach(d => { d.open = true; })"
 PAGES = [BY_NAME[name].path("{}") for name in ("home", "helplines", "services", "questions", "rights")] + ["/{}/saved/"]
 EVERY_PAGE = [page_path("{}", page) for page in GUIDE_PAGES] + ["/{}/saved/", "/{}/no-such-page/"]
 
@@ -114,7 +133,7 @@ def test_controls_are_big_and_apart(phone, live_server, lang):
             if state == "open":
                 phone.evaluate(OPEN_ALL)
             found = phone.evaluate(CONTROLS)
-            assert found["count"] > 10
+            assert found["count"] > (10 if state == "open" else 5), f"{path} ({state}): {found['count']} controls"
             assert found["small"] == [], f"{path} ({state}): under 48 x 48 px: {found['small']}"
             assert found["close"] == [], f"{path} ({state}): under 8 px apart: {found['close']}"
 
@@ -125,7 +144,7 @@ SMALL_TEXT = """() => {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const el = node.parentElement;
     if (!node.textContent.trim() || !el.getClientRects().length) continue;
-    if (el.closest('.visually-hidden, .quick-exit__hint, .safety-bar__why, [hidden], script, style')
+    if (el.closest('.visually-hidden, .quick-exit__hint, .languages__current, [hidden], script, style')
         || el.closest('details:not([open]) > :not(summary)')) continue;
     const size = parseFloat(getComputedStyle(el).fontSize);
     if (size < 16) small.push(`${node.textContent.trim().slice(0, 30)}: ${size}px`);
@@ -155,16 +174,11 @@ def test_questions_page_is_short_and_keeps_every_answer(app, phone, live_server)
         assert q.question in text and all(p in text for p in q.answer)
 
 
-def test_helplines_page_is_much_shorter(phone, live_server):
-    # It was 10,700 px with every detail open; a regression guard while the 4,000 px target
-    # below is out of reach.
-    assert page_height(phone, live_server.url + "/en/helplines/") < 6500
-
-
-@pytest.mark.xfail(strict=True, reason="about 6,100 px: the twelve compact cards alone take "
-                   "about 3,800 px (name, label, purpose, one 48 px row per button, More details)")
-def test_helplines_page_is_short(phone, live_server):
-    assert page_height(phone, live_server.url + "/en/helplines/") < 4000
+@pytest.mark.parametrize("lang, most", [("en", 4000), ("ru", 5600), ("tl", 5600)])
+def test_helplines_page_is_short(phone, live_server, lang, most):
+    # It was 10,700 px in English with every detail open. Languages with longer words (Russian,
+    # Tagalog) get a looser bound.
+    assert page_height(phone, f"{live_server.url}/{lang}/helplines/") < most
 
 
 def test_helplines_keep_every_detail_in_the_page(app, phone, live_server):
@@ -172,17 +186,41 @@ def test_helplines_keep_every_detail_in_the_page(app, phone, live_server):
     phone.goto(live_server.url + "/en/helplines/")
     for line in app.extensions["guide_content"].helplines.values():
         card = phone.locator(f"#line-{line.id}")
-        # The index at the top leads to the card.
-        expect(phone.locator(f".line-index a[href='#line-{line.id}']")).to_be_visible()
-        # Compact: name, label and purpose show; the details wait behind "More details".
-        expect(card.locator("h3")).to_be_visible()
-        for i, _badge in enumerate(line.badges):   # a line shows the labels it has, no more
-            expect(card.locator(".badge").nth(i)).to_be_visible()
-        assert card.locator(".badge").count() == len(line.badges)
+        # The index at the top leads to the card, by the line's short name.
+        expect(phone.locator(f".line-index a[href='#line-{line.id}']")).to_have_text(line.short_name)
+        # Compact: the name, whether it is law enforcement (its label, or its own promise that it
+        # is not), what it is for, and its buttons.
+        expect(card.locator("h3")).to_have_text(line.name)
+        labels = [b for b in line.badges if b.enforcement or b.kind == "not-law-enforcement"]
+        for badge in labels:
+            expect(card.get_by_text(badge.message, exact=True)).to_be_visible()
+        assert card.locator(".badge").count() == len(labels)
+        expect(card.get_by_text(line.description)).to_be_visible()
+        for kind, there in (("call", line.voice), ("text", line.text), ("chat", line.chat_url)):
+            expect(card.locator(f".button--{kind}")).to_have_count(1 if there else 0)
+            if there:
+                expect(card.locator(f".button--{kind}")).to_be_visible()
+        # The rest waits behind "More details": hours, and each promise with the page that makes it.
+        promises = card.locator(".promises li")
+        expect(promises).to_have_count(len(line.promises))
         if line.hours:
             expect(card.get_by_text(line.hours)).to_be_hidden()
-            card.locator("details.more > summary").click()
+        if line.promises:
+            expect(promises.first).to_be_hidden()
+        card.locator("details.more > summary").click()
+        if line.hours:
             expect(card.get_by_text(line.hours)).to_be_visible()
+        for i, promise in enumerate(line.promises):
+            expect(promises.nth(i)).to_be_visible()
+            expect(promises.nth(i).locator(f"a[href='{promise.source}']")).to_be_visible()
+    # A tap in the index brings the line's name into view, below the quick exit that stays on top.
+    phone.evaluate("window.scrollTo(0, 0)")
+    phone.locator(".line-index a[href='#line-fbi']").click()
+    expect(phone.locator("#line-fbi")).to_be_in_viewport()
+    name = phone.locator("#line-fbi h3").bounding_box()
+    exit_bar = phone.locator("#quick-exit").bounding_box()
+    assert name["y"] >= exit_bar["y"] + exit_bar["height"], "the quick exit hides the line's name"
+    assert on_first_screen(phone, phone.locator("#line-fbi h3"), PHONE["height"])
 
 
 def test_a_link_to_an_answer_opens_it(phone, live_server):

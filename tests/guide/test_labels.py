@@ -86,9 +86,18 @@ def test_badges_only_where_the_line_promises_it(app, client):
     doc = parse(client.get("/en/helplines/").data)
     for line in helplines.values():
         card = doc.find("article", id=f"line-{line.id}")
+        # On the card: its law-enforcement label, or its own promise that it is not.
         badges = {p.text.strip() for p in card.find_all("p") if "badge" in (p.attrs.get("class") or "")}
-        promised = {CLAIMS[p.claim] for p in line.promises}
-        assert badges - {ENFORCEMENT_LABELS.get(line.law_enforcement)} == promised, line.id
+        expected = {ENFORCEMENT_LABELS[line.law_enforcement]} if line.law_enforcement else set()
+        if line.promises_that("not-law-enforcement"):
+            expected.add(CLAIMS["not-law-enforcement"])
+        assert badges == expected, line.id
+        # In its details: every promise it makes, each with the page that makes it, and no other.
+        promises = card.find("ul", class_="promises")
+        listed = {} if promises is None else {
+            li.text.replace(li.find("a").text, "").strip(): li.find("a").attrs["href"]
+            for li in promises.find_all("li")}
+        assert listed == {CLAIMS[p.claim]: p.source for p in line.promises}, line.id
         for promise in line.promises:
             assert promise.source.startswith("https://")
     # The lines the issue names: no "not the police" or "confidential" badge they did not promise.

@@ -94,6 +94,7 @@ def badges(law_enforcement: str | None, promises: tuple[Promise, ...]) -> tuple[
 class Helpline:
     id: str
     name: str
+    short_name: str                 # msgid: the name in the page's index of lines
     description: str
     phones: tuple[Phone, ...]
     text: TextLine | None
@@ -172,9 +173,11 @@ def _helpline(f: Fields) -> Helpline:
     if (t := f.child("text")) is not None:
         text = _text_line(t, phones)
     law_enforcement = f.enforcement("law_enforcement")
+    name = f.text("name")
     line = Helpline(
         id=f.ident(),
-        name=f.text("name"),
+        name=name,
+        short_name=f.text("short_name", required=False) or name,
         description=f.text("description"),
         phones=phones,
         text=text,
