@@ -58,6 +58,15 @@ def follow_update(page, timeout=60.0):
     return wait_for_js(page, "() => window.__update", timeout=timeout)
 
 
+# The version of the registration's active worker (null while there is none).
+ACTIVE_VERSION = """() => navigator.serviceWorker.getRegistration().then(r => !r || !r.active ? null :
+    new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event) => resolve(event.data.version);
+        r.active.postMessage({type: 'status', path: ''}, [channel.port2]);
+    }))"""
+
+
 def cached_paths(page):
     return {key.split("?")[0] for key in page.evaluate(CACHED)}
 
@@ -205,8 +214,11 @@ def retry_fetches_only_the_missing_entry(context, page, server, srv, new_app, pa
     context.set_offline(False)
     srv = server(new_app, srv.port)
     fetches = Fetches(context, precache.get(new_app))
-    page.goto(srv.url + path)
-    assert follow_update(page) == "activated"
+    page.goto(srv.url + path)    # the visit starts the update check itself
+    # The update may finish before a listener could attach: wait for its outcome instead, the
+    # new version active.
+    version = precache.get(new_app)["version"]
+    wait_for_js(page, f"() => ({ACTIVE_VERSION})().then(v => v === {json.dumps(version)})", timeout=60)
     assert fetches.paths == ["/en/about/"]
     srv.stop()
     context.set_offline(True)
