@@ -3,9 +3,11 @@ test client and CLI runner, live and static servers, and Chromium set up for pyt
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
+import socket
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -103,9 +105,30 @@ class _ThreadedServer:
     """A server in a thread on a loopback port (0: any free one); stoppable, so offline tests
     can take the network away for real."""
 
+    @staticmethod
+    def _listen(port: int) -> socket.socket:
+        """A listening socket on the port. A test that restarts its server on the old port
+        retries for a while: the socket just closed there may not be released at once."""
+        import time
+
+        deadline = time.monotonic() + 15
+        while True:
+            sock = socket.socket()
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError as error:
+                sock.close()
+                if port == 0 or error.errno != errno.EADDRINUSE or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+                continue
+            sock.listen(128)
+            return sock
+
     def _serve(self, server) -> None:
         self._server = server
-        self.port = server.server_port
+        self.port = server.socket.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
         threading.Thread(target=server.serve_forever, daemon=True).start()
 
@@ -121,7 +144,9 @@ class LiveServer(_ThreadedServer):
 
     def __init__(self, app, port: int = 0):
         self.app = app
-        self._serve(make_server("127.0.0.1", port, app, threaded=True, request_handler=_QuietHandler))
+        with self._listen(port) as sock:    # werkzeug serves a duplicate of its descriptor
+            self._serve(make_server("127.0.0.1", sock.getsockname()[1], app, threaded=True,
+                                    request_handler=_QuietHandler, fd=sock.fileno()))
 
 
 def read_headers_file(path: Path) -> list[tuple[re.Pattern, list[tuple[str, str]]]]:
@@ -186,7 +211,11 @@ class StaticServer(_ThreadedServer):
             export_site(app, self.directory)
         files = type("Files", (_QuietFiles,), {"rules": read_headers_file(self.directory / "_headers")})
         handler = functools.partial(files, directory=str(self.directory))
-        self._serve(http.server.ThreadingHTTPServer(("127.0.0.1", port), handler))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler, bind_and_activate=False)
+        server.socket.close()
+        server.socket = self._listen(port)
+        server.server_address = server.socket.getsockname()
+        self._serve(server)
 
 
 @pytest.fixture(params=["flask", "static"])

@@ -214,9 +214,10 @@ def retry_fetches_only_the_missing_entry(context, page, server, srv, new_app, pa
     context.set_offline(False)
     srv = server(new_app, srv.port)
     fetches = Fetches(context, precache.get(new_app))
-    page.goto(srv.url + path)    # the visit starts the update check itself
-    # The update may finish before a listener could attach: wait for its outcome instead, the
-    # new version active.
+    page.goto(srv.url + path)
+    # Ask for the update check (or join the one the visit started), then wait for its outcome:
+    # the new version active. It may have finished before a listener could attach.
+    page.evaluate(WATCH_UPDATE)
     version = precache.get(new_app)["version"]
     wait_for_js(page, f"() => ({ACTIVE_VERSION})().then(v => v === {json.dumps(version)})", timeout=60)
     assert fetches.paths == ["/en/about/"]
