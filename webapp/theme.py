@@ -7,6 +7,7 @@ tests/test_theme.py holds them to these values.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -61,3 +62,22 @@ GUIDE_ICONS = Icons("icons/app", (
     Png("maskable-192.png", 192, "maskable"), Png("maskable-512.png", 512, "maskable"),
     Png("apple-touch-icon.png", 180, "apple-touch-icon"),
 ))
+
+
+def manifest_response(loc, icons: Icons, theme_color: str, background_color: str, **fields):
+    """A web app manifest in the reader's language: `fields` (id, names, description,
+    start_url) plus what every app of the site shares (direction, scope, display, colours,
+    icons)."""
+    from flask import Response, url_for
+
+    data = {
+        **fields,
+        "lang": loc.code,
+        "dir": loc.direction,
+        "scope": "/",
+        "display": "standalone",
+        "theme_color": theme_color,
+        "background_color": background_color,
+        "icons": icons.manifest(lambda path: url_for("static", filename=path)),
+    }
+    return Response(json.dumps(data, ensure_ascii=False, indent=1), mimetype="application/manifest+json")

@@ -9,12 +9,11 @@ titles, markup, manifest or icons may name the guide; tests check a word list in
 
 from __future__ import annotations
 
-import json
 
-from flask import Blueprint, Response, render_template, url_for
+from flask import Blueprint, render_template, url_for
 
 from .. import i18n
-from ..theme import Icons, Png
+from ..theme import Icons, Png, manifest_response
 from ..guide import add_locale, pull_locale
 from ..i18n import gettext as _
 from ..components.quick_exit import APP_MARKER, COVER_PATH, DISGUISE_THEME, disguise_name
@@ -60,21 +59,9 @@ def app():
 def manifest():
     loc = i18n.current_locale()
     name = disguise_name()
-    data = {
-        "id": APP_ID,
-        "name": name,
-        "short_name": name,
+    return manifest_response(
+        loc, ICONS, THEME, BACKGROUND, id=APP_ID, name=name, short_name=name,
         # TRANSLATORS: the description of the calculator app in the phone's app list. Plain, about a calculator only.
-        "description": _("A simple calculator."),
-        "lang": loc.code,
-        "dir": loc.direction,
+        description=_("A simple calculator."),
         # The marker tells the calculator it was opened as the installed app (see components/quick_exit).
-        "start_url": url_for("cover.app", lang=loc.code) + "?" + APP_MARKER,
-        "scope": "/",
-        "display": "standalone",
-        "theme_color": THEME,
-        "background_color": BACKGROUND,
-        "icons": ICONS.manifest(lambda path: url_for("static", filename=path)),
-    }
-    body = json.dumps(data, ensure_ascii=False, indent=1)
-    return Response(body, mimetype="application/manifest+json")
+        start_url=url_for("cover.app", lang=loc.code) + "?" + APP_MARKER)

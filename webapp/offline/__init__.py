@@ -9,7 +9,7 @@ import json
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from .. import i18n, settings
-from ..theme import BACKGROUND_COLOR, GUIDE_ICONS, THEME_COLOR
+from ..theme import BACKGROUND_COLOR, GUIDE_ICONS, THEME_COLOR, manifest_response
 from ..guide import add_locale, pull_locale
 from ..i18n import gettext as _
 from . import precache
@@ -48,22 +48,11 @@ def service_worker():
 @bp.get("/<locale:lang>/manifest.webmanifest")
 def manifest():
     loc = i18n.current_locale()
-    data = {
-        "id": "/",
-        "name": _("Labor Trafficking Help"),
-        "short_name": _("Get help"),
-        "description": _("Free, confidential help for workers who are forced, tricked or threatened into working. Helplines, your rights, and where to get help."),
-        "lang": loc.code,
-        "dir": loc.direction,
-        "start_url": url_for("guide.home", lang=loc.code),
-        "scope": "/",
-        "display": "standalone",
-        "theme_color": THEME_COLOR,
-        "background_color": BACKGROUND_COLOR,
-        "icons": GUIDE_ICONS.manifest(lambda path: url_for("static", filename=path)),
-    }
-    body = json.dumps(data, ensure_ascii=False, indent=1)
-    return Response(body, mimetype="application/manifest+json")
+    return manifest_response(
+        loc, GUIDE_ICONS, THEME_COLOR, BACKGROUND_COLOR, id="/",
+        name=_("Labor Trafficking Help"), short_name=_("Get help"),
+        description=_("Free, confidential help for workers who are forced, tricked or threatened into working. Helplines, your rights, and where to get help."),
+        start_url=url_for("guide.home", lang=loc.code))
 
 
 @bp.get("/<locale:lang>/offline/")
