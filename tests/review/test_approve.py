@@ -185,7 +185,7 @@ def test_note_cannot_inject_catalog_syntax_or_markup(app, base, tmp_path):
      "initials must be 1 to 4 letters"),
     (lambda html, ok: html.replace('name="guide-review-language"', 'name="something-else"'),
      "is not a review sheet made by `flask translate review`"),
-    (lambda html, ok: html.replace(f'data-seen=', 'data-key="zzz" data-seen=', 1),
+    (lambda html, ok: html.replace('data-seen=', 'data-key="zzz" data-seen=', 1),
      "'zzz' is not a message key"),
     (lambda html, ok: html.replace(f'name="v-{ok}" value="ok"', f'name="v-{ok}" value="ok" checked')
      .replace(f'name="v-{ok}" value="change"', f'name="v-{ok}" value="change" checked'),
