@@ -5,7 +5,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 5000
 CHROMIUM_PATH ?= /usr/bin/chromium
-export CHROMIUM_PATH
+CHROMIUM_HEADLESS_SHELL_PATH ?= /usr/bin/chromium-headless-shell
+export CHROMIUM_PATH CHROMIUM_HEADLESS_SHELL_PATH
 # Test workers: browser tests run in parallel, one server and one browser per worker; an idle
 # worker takes tests queued for a busy one (worksteal), so one long test does not hold the end.
 WORKERS ?= 2
@@ -30,11 +31,14 @@ catalogs: $(VENV)/.installed
 run: catalogs
 	GUIDE_PSEUDO_LOCALE=1 $(BIN)/flask --app wsgi run --host 127.0.0.1 --port $(PORT)
 
-# Debian's Chromium when present (CI installs it); otherwise Playwright's own build.
+# Debian's Chromium when present (CI installs it); otherwise Playwright's own build. Without
+# Debian's headless shell (chromium-headless-shell) the tests run in the full browser, slower.
 chromium: $(VENV)/.installed-test
 	@if [ -x "$(CHROMIUM_PATH)" ]; then echo "Chromium: $(CHROMIUM_PATH)"; \
 	else echo "No $(CHROMIUM_PATH): installing Playwright's Chromium"; \
 	$(BIN)/python -m playwright install chromium; fi
+	@if [ -x "$(CHROMIUM_HEADLESS_SHELL_PATH)" ]; then echo "Headless shell: $(CHROMIUM_HEADLESS_SHELL_PATH)"; \
+	else echo "No $(CHROMIUM_HEADLESS_SHELL_PATH): every browser test runs in the full browser"; fi
 
 test: catalogs chromium
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal

@@ -19,7 +19,12 @@ from webapp import content, create_app, locales
 from webapp.pages import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
+# Two builds of one Chromium release (Debian's packages): the full browser, for what only it has
+# (a profile on disk with its History database, the install prompt's checks), and its headless
+# shell (the same engine, service workers and DevTools without the browser's own layer, as
+# Playwright runs headless by default), which runs everything else in about half the time.
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+HEADLESS_SHELL_PATH = os.environ.get("CHROMIUM_HEADLESS_SHELL_PATH", "/usr/bin/chromium-headless-shell")
 
 
 def page_path(lang: str, page) -> str:
@@ -249,23 +254,49 @@ def live_server(app):
     server.stop()
 
 
-# Browsers come from pytest-playwright (`browser`, `context`, `page`, `playwright`, one browser
-# per worker); these two fixtures set how Chromium is launched and what each context looks like.
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args) -> dict:
+def _launch_args(base: dict, executable: str) -> dict:
     args = ["--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-first-run", "--disable-quic", "--disable-gpu"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")
-    options = {**browser_type_launch_args, "args": args, "headless": True}
-    if Path(CHROMIUM_PATH).exists():
-        options["executable_path"] = CHROMIUM_PATH
+    options = {**base, "args": args, "headless": True}
+    if Path(executable).exists():
+        options["executable_path"] = executable
+    return options
+
+
+# Browsers come from pytest-playwright (`browser`, `context`, `page`, `playwright`, one browser
+# per worker); these fixtures set how Chromium is launched and what each context looks like.
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args) -> dict:
+    """The shared browser: the headless shell, or the full browser where there is no shell
+    (Playwright's own download of Chromium brings both and picks the shell by itself)."""
+    shell = HEADLESS_SHELL_PATH if Path(HEADLESS_SHELL_PATH).exists() else CHROMIUM_PATH
+    return _launch_args(browser_type_launch_args, shell)
+
+
+@pytest.fixture(scope="session")
+def profile_launch_args(browser_type_launch_args) -> dict:
+    """For `playwright.chromium.launch_persistent_context(profile, **profile_launch_args)`: the
+    full browser with a profile on disk, as on a reader's phone (its History database, the
+    install prompt's checks, a browser killed and started again)."""
+    base = {k: v for k, v in browser_type_launch_args.items() if k != "executable_path"}
+    options = _launch_args(base, CHROMIUM_PATH)
+    if "executable_path" not in options:
+        options["channel"] = "chromium"   # Playwright's full build, not its headless shell
     return options
 
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args) -> dict:
-    return {**browser_context_args, "viewport": {"width": 360, "height": 740}}
+    """A 360 px wide phone. Without its service worker: each new context would otherwise
+    download and store a whole language in the background while the test looks at one page.
+    Tests of what the worker does ask for it: `@pytest.mark.browser_context_args(
+    service_workers="allow")`, as `WITH_WORKER` does."""
+    return {**browser_context_args, "viewport": {"width": 360, "height": 740}, "service_workers": "block"}
+
+
+WITH_WORKER = pytest.mark.browser_context_args(service_workers="allow")
 
 
 def wait_for_js(page, expression: str, timeout: float = 30.0, interval: float = 0.1):

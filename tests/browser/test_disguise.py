@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser.test_offline import installability_errors, wait_until_controlled
 from tests.components.test_quick_exit import on_cover
-from tests.conftest import wait_for_js
+from tests.conftest import WITH_WORKER, wait_for_js
 from webapp.components.quick_exit import DEFAULT_RETURN_CODE as CODE
 from webapp.cover import THEME
 from webapp.theme import GUIDE_ICONS, THEME_COLOR
@@ -24,8 +24,8 @@ def type_keys(page, keys):
         page.locator(f"button[data-k='{key}']").click()
 
 
-def test_both_apps_are_installable_with_their_own_ids(playwright, browser_type_launch_args, live_server, tmp_path):
-    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **browser_type_launch_args)
+def test_both_apps_are_installable_with_their_own_ids(playwright, profile_launch_args, live_server, tmp_path):
+    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **profile_launch_args)
     try:
         page = ctx.new_page()
         cdp = ctx.new_cdp_session(page)
@@ -42,7 +42,7 @@ def test_both_apps_are_installable_with_their_own_ids(playwright, browser_type_l
     assert ids["calculator"] == ids["rtl"]          # one calculator app, whatever its language
 
 
-def test_broken_calculator_manifest_is_not_installable(playwright, browser_type_launch_args, live_server, tmp_path):
+def test_broken_calculator_manifest_is_not_installable(playwright, profile_launch_args, live_server, tmp_path):
     """Negative control: the check above can fail for the calculator's manifest."""
     def bad_start(route):
         response = route.fetch()
@@ -51,7 +51,7 @@ def test_broken_calculator_manifest_is_not_installable(playwright, browser_type_
         data.pop("icons")
         route.fulfill(response=response, json=data)
 
-    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **browser_type_launch_args)
+    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **profile_launch_args)
     try:
         errors = installability_errors(ctx, live_server.url + "/calculator/en/", route=bad_start)
     finally:
@@ -60,12 +60,12 @@ def test_broken_calculator_manifest_is_not_installable(playwright, browser_type_
     assert any("icon" in e["errorId"] for e in errors), errors
 
 
-def test_cold_start_offline_opens_the_calculator(playwright, browser_type_launch_args, server, tmp_path):
+def test_cold_start_offline_opens_the_calculator(playwright, profile_launch_args, server, tmp_path):
     """Visit once (as a reader does before installing), quit the browser, stop the server, then
     start the browser again offline and open the app's start address."""
     srv = server()
     profile = str(tmp_path / "profile")
-    ctx = playwright.chromium.launch_persistent_context(profile, **browser_type_launch_args)
+    ctx = playwright.chromium.launch_persistent_context(profile, **profile_launch_args)
     try:
         page = ctx.new_page()
         page.goto(srv.url + "/es/safety/")
@@ -75,7 +75,7 @@ def test_cold_start_offline_opens_the_calculator(playwright, browser_type_launch
         ctx.close()
     srv.stop()
 
-    ctx = playwright.chromium.launch_persistent_context(profile, **browser_type_launch_args)
+    ctx = playwright.chromium.launch_persistent_context(profile, **profile_launch_args)
     try:
         ctx.set_offline(True)
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
@@ -106,6 +106,7 @@ def test_cold_start_offline_opens_the_calculator(playwright, browser_type_launch
         ctx.close()
 
 
+@WITH_WORKER
 def test_code_opens_the_guide_with_neutral_titles_and_exit_returns(context, live_server):
     page = context.new_page()
     page.goto(live_server.url + "/es/rights/")     # the reader last read Spanish

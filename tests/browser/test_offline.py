@@ -8,13 +8,13 @@ import socket
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import page_path, wait_for_js
+from tests.conftest import WITH_WORKER, page_path, wait_for_js
 from tests.language_cases import ACCEPT_LANGUAGE_CASES, browser_tags
 from webapp import locales
 from webapp.offline import precache
 from webapp.pages import PAGES
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, WITH_WORKER]
 
 
 def free_port() -> int:
@@ -478,11 +478,11 @@ def installability_errors(ctx, url, route=None):
 
 
 @pytest.fixture(scope="module")
-def profile(playwright, browser_type_launch_args, tmp_path_factory):
+def profile(playwright, profile_launch_args, tmp_path_factory):
     """A browser with a profile on disk: Chromium reports `in-incognito` for the ordinary test
     contexts. One for the module, so each language's check does not launch a browser."""
     ctx = playwright.chromium.launch_persistent_context(str(tmp_path_factory.mktemp("profile")),
-                                                       **browser_type_launch_args)
+                                                       **profile_launch_args)
     yield ctx
     ctx.close()
 
@@ -492,7 +492,7 @@ def test_installable_in_every_locale(profile, live_server, lang):
     assert installability_errors(profile, live_server.url + f"/{lang}/") == []
 
 
-def test_manifest_without_icons_is_not_installable(playwright, browser_type_launch_args, live_server, tmp_path):
+def test_manifest_without_icons_is_not_installable(playwright, profile_launch_args, live_server, tmp_path):
     """Negative control: the check above can fail."""
     def no_icons(route):
         response = route.fetch()
@@ -501,7 +501,7 @@ def test_manifest_without_icons_is_not_installable(playwright, browser_type_laun
         route.fulfill(response=response, body=json.dumps(data))
 
     # A profile of its own: the shared one's worker would answer from its saved copy.
-    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **browser_type_launch_args)
+    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **profile_launch_args)
     try:
         errors = installability_errors(ctx, live_server.url + "/en/", route=no_icons)
     finally:
@@ -641,12 +641,12 @@ def test_two_tabs_during_an_update_both_reach_the_new_version(context, server, a
     assert "1-888-373-7000" in first.content()
 
 
-def test_browser_killed_mid_install_then_restarted(playwright, browser_type_launch_args, server, app_variant, tmp_path):
+def test_browser_killed_mid_install_then_restarted(playwright, profile_launch_args, server, app_variant, tmp_path):
     import time
 
     profile = tmp_path / "profile"
     srv = server()
-    ctx = playwright.chromium.launch_persistent_context(str(profile), **browser_type_launch_args)
+    ctx = playwright.chromium.launch_persistent_context(str(profile), **profile_launch_args)
     page = ctx.new_page()
     page.goto(srv.url + "/en/")
     wait_until_controlled(page)
@@ -667,7 +667,7 @@ def test_browser_killed_mid_install_then_restarted(playwright, browser_type_laun
     assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r.installing)")
     ctx.close()
 
-    ctx = playwright.chromium.launch_persistent_context(str(profile), **browser_type_launch_args)
+    ctx = playwright.chromium.launch_persistent_context(str(profile), **profile_launch_args)
     try:
         page = ctx.pages[0] if ctx.pages else ctx.new_page()
         srv.stop()

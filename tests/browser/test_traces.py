@@ -23,9 +23,9 @@ READY = "() => document.getElementById('directory').hasAttribute('data-ready')"
 STATUS = "() => document.getElementById('directory-status').textContent"
 
 
-def open_profile(playwright, browser_type_launch_args, profile: Path, js: bool = True):
+def open_profile(playwright, profile_launch_args, profile: Path, js: bool = True):
     return playwright.chromium.launch_persistent_context(
-        str(profile), **browser_type_launch_args, java_script_enabled=js, viewport={"width": 360, "height": 640})
+        str(profile), **profile_launch_args, java_script_enabled=js, viewport={"width": 360, "height": 640})
 
 
 def history_rows(profile: Path) -> list[tuple[str, str]]:
@@ -51,11 +51,11 @@ def files_containing(folder: Path, word: bytes) -> list[str]:
     return found
 
 
-def test_searches_leave_no_trace_in_history_caches_or_titles(playwright, browser_type_launch_args, live_server,
+def test_searches_leave_no_trace_in_history_caches_or_titles(playwright, profile_launch_args, live_server,
                                                             tmp_path):
     # With JavaScript: typed letter by letter, then Enter; then the quick exit.
     with_js = tmp_path / "with-js"
-    ctx = open_profile(playwright, browser_type_launch_args, with_js)
+    ctx = open_profile(playwright, profile_launch_args, with_js)
     page = ctx.new_page()
     page.goto(live_server.url + "/en/services/")
     wait_until_controlled(page)
@@ -74,7 +74,7 @@ def test_searches_leave_no_trace_in_history_caches_or_titles(playwright, browser
 
     # Without JavaScript: the form is sent, and the answer shown.
     without_js = tmp_path / "without-js"
-    ctx = open_profile(playwright, browser_type_launch_args, without_js, js=False)
+    ctx = open_profile(playwright, profile_launch_args, without_js, js=False)
     page = ctx.new_page()
     page.goto(live_server.url + "/en/services/")
     page.locator("#directory-q").fill(TYPED)
@@ -137,9 +137,9 @@ def forget_and_check(page, url: str, submit_without_script: bool = False) -> Non
 
 
 @pytest.mark.parametrize("how", ["online", "offline"])
-def test_remove_saved_data_leaves_nothing(playwright, browser_type_launch_args, server, tmp_path, how):
+def test_remove_saved_data_leaves_nothing(playwright, profile_launch_args, server, tmp_path, how):
     srv = server()
-    ctx = open_profile(playwright, browser_type_launch_args, tmp_path / "profile")
+    ctx = open_profile(playwright, profile_launch_args, tmp_path / "profile")
     page = ctx.new_page()
     save_and_mark(page, srv.url)
     if how == "offline":
@@ -149,9 +149,9 @@ def test_remove_saved_data_leaves_nothing(playwright, browser_type_launch_args, 
     ctx.close()
 
 
-def test_remove_saved_data_without_script_asks_the_browser(playwright, browser_type_launch_args, live_server,
+def test_remove_saved_data_without_script_asks_the_browser(playwright, profile_launch_args, live_server,
                                                           tmp_path):
-    ctx = open_profile(playwright, browser_type_launch_args, tmp_path / "profile")
+    ctx = open_profile(playwright, profile_launch_args, tmp_path / "profile")
     page = ctx.new_page()
     save_and_mark(page, live_server.url)
     with page.expect_response(lambda r: r.request.method == "POST") as answer:

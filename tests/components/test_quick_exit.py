@@ -17,7 +17,7 @@ from tests.conftest import LiveServer
 from tests.browser.test_offline import wait_until_controlled
 from webapp import create_app, locales, translate
 from webapp.components import quick_exit
-from tests.conftest import ROOT, wait_for_js
+from tests.conftest import ROOT, WITH_WORKER, wait_for_js
 
 in_chromium = pytest.mark.browser
 FLAG = quick_exit.FLAG
@@ -213,6 +213,7 @@ def test_way_back_code_returns_to_the_guide(page, live_server):
 
 
 @in_chromium
+@WITH_WORKER
 def test_offline_exit_shows_the_cover(context, server):
     srv = server()
     try:
@@ -256,6 +257,7 @@ class _Neutral(http.server.BaseHTTPRequestHandler):
 
 
 @in_chromium
+@WITH_WORKER
 def test_external_destination_online_cover_offline(context):
     neutral = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Neutral)
     threading.Thread(target=neutral.serve_forever, daemon=True).start()

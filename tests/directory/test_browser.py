@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_offline import wait_until_controlled
-from tests.conftest import wait_for_js
+from tests.conftest import WITH_WORKER, wait_for_js
 from tests.directory.helpers import Phone, TextLine, build_index, org
 from webapp.content.models import Promise
 
@@ -30,6 +30,7 @@ def results_change(page, before):
     return page.evaluate(IDS)
 
 
+@WITH_WORKER
 def test_search_and_filters_work_offline(context, server):
     srv = server()
     page = context.new_page()

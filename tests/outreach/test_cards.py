@@ -45,7 +45,8 @@ def test_public_address_rules(value, problem):
 @pytest.mark.browser
 @pytest.mark.parametrize("path, lang", [("/en/card/", "en"), ("/ar/card/", "ar"), ("/es/card/discreet/", "es")])
 def test_card_qr_code_decodes_to_the_home_page_in_its_language(browser, card_server, path, lang):
-    ctx = browser.new_context(viewport={"width": 800, "height": 900}, device_scale_factor=3)
+    ctx = browser.new_context(viewport={"width": 800, "height": 900}, device_scale_factor=3,
+                              service_workers="block")
     page = ctx.new_page()
     page.goto(card_server.url + path)
     cards = page.locator(".wallet-card")
@@ -63,7 +64,7 @@ def test_card_qr_code_decodes_to_the_home_page_in_its_language(browser, card_ser
 
 @pytest.mark.browser
 def test_printing_shows_only_the_cards_in_black_and_white(browser, card_server, card_app):
-    ctx = browser.new_context()
+    ctx = browser.new_context(service_workers="block")
     page = ctx.new_page()
     page.goto(card_server.url + "/en/card/")
     page.emulate_media(media="print")
@@ -115,7 +116,8 @@ def test_cards_are_refused_without_a_public_address_in_the_readers_language(valu
 
 @pytest.mark.browser
 def test_share_panel_shows_the_code_of_this_languages_home(browser, card_server):
-    ctx = browser.new_context(viewport={"width": 360, "height": 640}, device_scale_factor=3)
+    ctx = browser.new_context(viewport={"width": 360, "height": 640}, device_scale_factor=3,
+                              service_workers="block")
     page = ctx.new_page()
     page.goto(card_server.url + "/es/")
     panel = page.locator("section.share")
