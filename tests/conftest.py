@@ -34,6 +34,13 @@ def page_path(lang: str, page) -> str:
 ALL_PAGES = [(loc.code, page) for loc in locales.LOCALES for page in PAGES]
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """Browser tests first, the quick ones last: a worker that runs out of work takes tests
+    from the other's queue, so short tests at the end let both workers finish together instead
+    of one waiting on a long browser test."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
+
+
 @pytest.fixture(scope="session")
 def app():
     """The app with the shipped content, built once per test worker. Tests must not change it;
