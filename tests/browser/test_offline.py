@@ -4,11 +4,13 @@ with the server stopped, updates safely, and never stores errors, redirects or o
 import json
 import re
 import socket
+import threading
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import WITH_WORKER, page_path, wait_for_js
+from tests.conftest import WITH_WORKER, _ThreadedServer, page_path, wait_for_js
 from tests.language_cases import ACCEPT_LANGUAGE_CASES, browser_tags
 from webapp import locales
 from webapp.offline import precache
@@ -58,9 +60,11 @@ def follow_update(page, timeout=60.0):
     return wait_for_js(page, "() => window.__update", timeout=timeout)
 
 
-# The version of the registration's active worker (null while there is none, or when it does not
-# answer within a second: a worker replaced while asked never answers).
-ACTIVE_VERSION = """() => navigator.serviceWorker.getRegistration().then(r => !r || !r.active ? null :
+# The version of the registration's active worker: null while there is none, and while a new
+# worker installs or waits. A waiting worker activates only once the active one has no event
+# to handle, so it is not asked then: polling it with messages would keep it busy for ever on
+# a slow machine. A worker replaced while asked never answers: null after a second.
+ACTIVE_VERSION = """() => navigator.serviceWorker.getRegistration().then(r => !r || !r.active || r.installing || r.waiting ? null :
     new Promise((resolve) => {
         const channel = new MessageChannel();
         channel.port1.onmessage = (event) => resolve(event.data.version);
@@ -324,62 +328,70 @@ def test_update_reaches_the_reader_and_the_old_number_is_gone(context, server, a
     assert len(keys) == len({k.split("?")[0] for k in keys})
 
 
-def _fail_500(route, body):
-    route.fulfill(status=500, body="boom")
+FAULTS = ["500", "wrong-bytes", "cut-body", "timeout"]
 
 
-def _fail_bytes(route, body):
-    route.fulfill(status=200, content_type="text/html; charset=utf-8", body=body.replace(b"7000", b"7888"))
+class FaultyFront(_ThreadedServer):
+    """The origin during a deploy that goes wrong: every request goes through to `upstream`
+    (the new version's server) except /en/about/, which gets `fault`: a 500, the wrong bytes,
+    half its body on a dropped connection, or no answer at all. On the wire, as a phone meets
+    it, not through the browser's request interception."""
 
+    def __init__(self, port: int, upstream: str, fault: str, body: bytes):
+        import http.client
+        import http.server
 
-class CuttingServer:
-    """Answers every request with the right headers and half the body, then closes the
-    connection: a download cut mid-body, as a dropped mobile connection does."""
+        front = self
+        self.hits, self.cut, self.released = 0, 0, threading.Event()
 
-    def __init__(self, body: bytes):
-        import threading
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
 
-        self.body = body
-        self.cut = 0
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen()
-        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
-        threading.Thread(target=self._serve, daemon=True).start()
+            def do_GET(self):
+                if urlsplit(self.path).path == "/en/about/":
+                    front.hits += 1
+                    return self.fail()
+                connection = http.client.HTTPConnection(urlsplit(upstream).netloc, timeout=30)
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
+                connection.request("GET", self.path, headers=headers)
+                answer = connection.getresponse()
+                data = answer.read()
+                self.send_response(answer.status)
+                for name, value in answer.getheaders():
+                    if name.lower() not in ("connection", "transfer-encoding", "content-length", "date", "server"):
+                        self.send_header(name, value)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                connection.close()
 
-    def _serve(self):
-        while True:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                return
-            with conn:
-                request = b""
-                while b"\r\n\r\n" not in request:
-                    chunk = conn.recv(65536)
-                    if not chunk:
-                        break
-                    request += chunk
-                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
-                             b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(self.body)
-                             + self.body[: len(self.body) // 2])
-                self.cut += 1
+            def fail(self):
+                if fault == "timeout":
+                    front.released.wait()      # never answered: the worker gives up after its timeout
+                    return
+                data = {"500": b"boom", "wrong-bytes": body.replace(b"7000", b"7888")}.get(fault, body)
+                self.send_response(500 if fault == "500" else 200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(data)))
+                self.send_header("Connection", "close")
+                self.end_headers()
+                if fault == "cut-body":
+                    self.wfile.write(data[: len(data) // 2])
+                    front.cut += 1
+                else:
+                    self.wfile.write(data)
+                self.close_connection = True
 
-    def close(self):
-        self.sock.close()
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler, bind_and_activate=False)
+        server.socket.close()
+        server.socket = self._listen(port)
+        server.server_address = server.socket.getsockname()
+        self._serve(server)
 
-
-CUTTERS = []
-
-
-def _fail_cut(route, body):
-    # Playwright's fulfill always sends a whole body: send the request to a server that cuts it.
-    if not CUTTERS:
-        CUTTERS.append(CuttingServer(body))
-    route.continue_(url=CUTTERS[0].url + "/en/about/")
-
-
-FAULTS = {"500": _fail_500, "wrong-bytes": _fail_bytes, "cut-body": _fail_cut, "timeout": None}
+    def stop(self) -> None:
+        self.released.set()
+        super().stop()
 
 
 @pytest.mark.parametrize("fault", FAULTS)
@@ -389,45 +401,25 @@ def test_failed_update_keeps_the_old_version_whole(context, server, app_variant,
     page.goto(srv.url + "/en/")
     wait_until_controlled(page)
     old_keys = set(page.evaluate(CACHED))
-    # In the 'timeout' case a short timeout for the new version, so that it fails in seconds
-    # (long enough for the entries that are answered, even on a busy machine).
-    config = {"PRECACHE_TIMEOUT": 3} if fault == "timeout" else {}
-    srv, new_app = redeploy(server, srv, app_variant, **config)
-    new_about = new_app.test_client().get("/en/about/").get_data()
-    hits, hanging, over = [], [], []
-
-    def fault_route(route):
-        if over:
-            route.continue_()
-            return
-        hits.append(route.request.url)
-        if FAULTS[fault] is None:
-            hanging.append(route)  # never answered: the worker gives up after its timeout
-        else:
-            FAULTS[fault](route, new_about)
-
-    context.route("**/en/about/", fault_route)
+    # The new version is deployed behind a faulty front on the same origin. In the 'timeout'
+    # case with a short timeout, so that it fails in seconds (long enough for the entries that
+    # are answered, even on a busy machine).
+    srv.stop()
+    new_app = app_variant(new_hotline_number, **({"PRECACHE_TIMEOUT": 3} if fault == "timeout" else {}))
+    upstream = server(new_app)
+    front = FaultyFront(srv.port, upstream.url, fault, new_app.test_client().get("/en/about/").get_data())
     try:
         assert follow_update(page) == "redundant"
+        assert front.hits, "the update never requested the failing URL"
         if fault == "cut-body":
-            assert CUTTERS and CUTTERS[0].cut >= 1, "no download was cut"
+            assert front.cut >= 1, "no download was cut"
     finally:
-        while CUTTERS:
-            CUTTERS.pop().close()
-    assert hits, "the update never requested the failing URL"
+        front.stop()
+        upstream.stop()
     keys = set(page.evaluate(CACHED))
     assert old_keys <= keys      # the old version is whole; checked new entries may wait beside it
     assert sw_status(page)["saved"] == ["en"]
 
-    srv.stop()
-    # The fault is over: the route now lets requests through. (Taking the route away instead
-    # can leave a later request of the worker paused for good, under load.)
-    over.append(True)
-    for route in hanging:
-        try:
-            route.abort()
-        except Exception:  # the worker already gave up on it
-            pass
     context.set_offline(True)
     assert_offline_pages(page, srv, "en", "1-888-373-7888", "1-888-373-7000")
 
