@@ -113,7 +113,7 @@ class _QuietHandler(__import__("werkzeug.serving").serving.WSGIRequestHandler):
         pass
 
 
-class _ThreadedServer:
+class ThreadedServer:
     """A server in a thread on a loopback port (0: any free one); stoppable, so offline tests
     can take the network away for real."""
 
@@ -151,7 +151,7 @@ class _ThreadedServer:
             self._server = None
 
 
-class LiveServer(_ThreadedServer):
+class LiveServer(ThreadedServer):
     """The Flask app served by werkzeug."""
 
     def __init__(self, app, port: int = 0):
@@ -205,7 +205,7 @@ class _QuietFiles(__import__("http.server").server.SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-class StaticServer(_ThreadedServer):
+class StaticServer(ThreadedServer):
     """The static export (`flask export`) served by Python's plain static file server, the
     way a deployer on a static host would serve it."""
 

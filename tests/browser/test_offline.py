@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import WITH_WORKER, _ThreadedServer, page_path, wait_for_js
+from tests.conftest import WITH_WORKER, ThreadedServer, page_path, wait_for_js
 from tests.language_cases import ACCEPT_LANGUAGE_CASES, browser_tags
 from webapp import locales
 from webapp.offline import precache
@@ -331,7 +331,7 @@ def test_update_reaches_the_reader_and_the_old_number_is_gone(context, server, a
 FAULTS = ["500", "wrong-bytes", "cut-body", "timeout"]
 
 
-class FaultyFront(_ThreadedServer):
+class FaultyFront(ThreadedServer):
     """The origin during a deploy that goes wrong: every request goes through to `upstream`
     (the new version's server) except /en/about/, which gets `fault`: a 500, the wrong bytes,
     half its body on a dropped connection, or no answer at all. On the wire, as a phone meets
