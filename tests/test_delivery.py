@@ -16,6 +16,19 @@ def test_pre_rendered_pages_are_compressed_at_the_highest_level_and_kept(app, cl
     assert any(body == r.data for body in cache.data.values())
 
 
+def test_an_app_with_the_same_pages_reuses_their_compressed_bytes(app, app_variant, monkeypatch):
+    """The memory is keyed by the bytes, so a second app (a reload, a test's variant) does not
+    compress the same page again."""
+    first = app.test_client().get("/fr/rights/", headers={"Accept-Encoding": "br"}).data
+    calls = []
+    monkeypatch.setattr(delivery, "compress", lambda *a, **k: calls.append(a) or b"")
+    other = app_variant(SECOND_APP=True)   # a key the app does not read: the same pages
+    assert other is not app
+    again = other.test_client().get("/fr/rights/", headers={"Accept-Encoding": "br"})
+    assert again.headers["Content-Encoding"] == "br"
+    assert again.data == first and calls == []
+
+
 @pytest.mark.parametrize("encoding", ["br", "gzip"])
 def test_dynamic_responses_are_compressed_fast_and_never_kept(app, client, encoding):
     # The sitemap is rendered per request (it is not in the precache list): a stand-in for

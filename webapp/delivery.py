@@ -5,7 +5,9 @@ number is never stale), carry an ETag of their bytes and answer 304 when unchang
 prepaid 2G every byte is paid for, so text is compressed with brotli or gzip. A body whose
 hash is in the precache list (pages, bundles, icons, indexes, all rendered at start-up) or
 is /sw.js is compressed at the highest level the first time it is asked for and then kept
-in memory, keyed by hash and encoding. Anything else (search results, form answers) is
+in memory, keyed by hash and encoding. The key names the bytes, not the app, so the memory
+is one per process: an app built again with the same pages (a reload, or the test suite's
+many apps) finds them compressed already. Anything else (search results, form answers) is
 compressed at a fast level and never kept: a stream of distinct requests must neither cost
 seconds of CPU each nor push the pre-rendered pages out of the cache.
 """
@@ -45,7 +47,7 @@ def cache_control(path: str) -> str:
 
 
 class _LRU:
-    def __init__(self, size: int = 512):
+    def __init__(self, size: int):
         self.size, self.data, self.lock = size, OrderedDict(), threading.Lock()
 
     def get(self, key):
@@ -61,6 +63,10 @@ class _LRU:
             self.data.move_to_end(key)
             while len(self.data) > self.size:
                 self.data.popitem(last=False)
+
+
+# Every locale's pages and the shared files of a few versions at once.
+_COMPRESSED = _LRU(1024)
 
 
 def _encoding() -> str | None:
@@ -102,7 +108,7 @@ def prerendered(app: Flask) -> frozenset[str]:
 
 
 def init_app(app: Flask) -> None:
-    cache = app.extensions["guide_compressed"] = _LRU()
+    cache = app.extensions["guide_compressed"] = _COMPRESSED
 
     @app.after_request
     def deliver(response):

@@ -7,6 +7,7 @@ that does not compile."""
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,13 +87,16 @@ def measure(base: Path) -> dict[str, review_state.Figures]:
         if loc.code == locales.DEFAULT:
             continue
         path = po_path(base, loc)
-        if not path.exists():
-            result[loc.code] = review_state.Figures(0, 0, 0, 0)
-            continue
-        # Leniently: a catalog with a bad line still serves its good messages; `check` names it.
-        with path.open("rb") as fh:
-            result[loc.code] = review_state.figures(read_po(fh, locale=loc.babel))
+        result[loc.code] = _figures(path.read_bytes(), loc.babel) if path.exists() else review_state.Figures(0, 0, 0, 0)
     return result
+
+
+@functools.lru_cache(maxsize=64)
+def _figures(po: bytes, locale: str) -> review_state.Figures:
+    """Keyed by the catalog's bytes: parsing is most of an app's start-up, and an app built
+    again (a reload, the tests' many apps) measures unchanged catalogs without reading them."""
+    # Leniently: a catalog with a bad line still serves its good messages; `check` names it.
+    return review_state.figures(read_po(io.BytesIO(po), locale=locale))
 
 
 def message_ids(catalog: Catalog) -> set:
