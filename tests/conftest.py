@@ -284,9 +284,18 @@ def browser_type_launch_args(browser_type_launch_args) -> dict:
 
 @pytest.fixture(scope="session")
 def profile_launch_args(browser_type_launch_args) -> dict:
-    """For `playwright.chromium.launch_persistent_context(profile, **profile_launch_args)`: the
-    full browser with a profile on disk, as on a reader's phone (its History database, the
-    install prompt's checks, a browser killed and started again)."""
+    """For `playwright.chromium.launch_persistent_context(profile, **profile_launch_args)`: a
+    profile on disk that outlives the browser (a browser killed and started again, a cold start
+    offline, what "Remove saved data" leaves behind), in the shared browser's build."""
+    return browser_type_launch_args
+
+
+@pytest.fixture(scope="session")
+def full_browser_launch_args(browser_type_launch_args) -> dict:
+    """The same in the full browser, for what only it has: a History database, and the checks
+    behind the install prompt. The headless shell keeps no History and reports no install
+    error for any page, so a test of either would pass there whatever the guide did. A launch
+    costs three times the shell's, so only those tests use it."""
     base = {k: v for k, v in browser_type_launch_args.items() if k != "executable_path"}
     options = _launch_args(base, CHROMIUM_PATH)
     if "executable_path" not in options:

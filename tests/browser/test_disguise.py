@@ -24,8 +24,8 @@ def type_keys(page, keys):
         page.locator(f"button[data-k='{key}']").click()
 
 
-def test_both_apps_are_installable_with_their_own_ids(playwright, profile_launch_args, live_server, tmp_path):
-    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **profile_launch_args)
+def test_both_apps_are_installable_with_their_own_ids(playwright, full_browser_launch_args, live_server, tmp_path):
+    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **full_browser_launch_args)
     try:
         page = ctx.new_page()
         cdp = ctx.new_cdp_session(page)
@@ -42,7 +42,7 @@ def test_both_apps_are_installable_with_their_own_ids(playwright, profile_launch
     assert ids["calculator"] == ids["rtl"]          # one calculator app, whatever its language
 
 
-def test_broken_calculator_manifest_is_not_installable(playwright, profile_launch_args, live_server, tmp_path):
+def test_broken_calculator_manifest_is_not_installable(playwright, full_browser_launch_args, live_server, tmp_path):
     """Negative control: the check above can fail for the calculator's manifest."""
     def bad_start(route):
         response = route.fetch()
@@ -51,7 +51,7 @@ def test_broken_calculator_manifest_is_not_installable(playwright, profile_launc
         data.pop("icons")
         route.fulfill(response=response, json=data)
 
-    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **profile_launch_args)
+    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **full_browser_launch_args)
     try:
         errors = installability_errors(ctx, live_server.url + "/calculator/en/", route=bad_start)
     finally:

@@ -518,11 +518,11 @@ def installability_errors(ctx, url, route=None):
 
 
 @pytest.fixture(scope="module")
-def profile(playwright, profile_launch_args, tmp_path_factory):
+def profile(playwright, full_browser_launch_args, tmp_path_factory):
     """A browser with a profile on disk: Chromium reports `in-incognito` for the ordinary test
     contexts. One for the module, so each language's check does not launch a browser."""
     ctx = playwright.chromium.launch_persistent_context(str(tmp_path_factory.mktemp("profile")),
-                                                       **profile_launch_args)
+                                                       **full_browser_launch_args)
     yield ctx
     ctx.close()
 
@@ -532,7 +532,7 @@ def test_installable_in_every_locale(profile, live_server, lang):
     assert installability_errors(profile, live_server.url + f"/{lang}/") == []
 
 
-def test_manifest_without_icons_is_not_installable(playwright, profile_launch_args, live_server, tmp_path):
+def test_manifest_without_icons_is_not_installable(playwright, full_browser_launch_args, live_server, tmp_path):
     """Negative control: the check above can fail."""
     def no_icons(route):
         response = route.fetch()
@@ -541,7 +541,7 @@ def test_manifest_without_icons_is_not_installable(playwright, profile_launch_ar
         route.fulfill(response=response, body=json.dumps(data))
 
     # A profile of its own: the shared one's worker would answer from its saved copy.
-    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **profile_launch_args)
+    ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **full_browser_launch_args)
     try:
         errors = installability_errors(ctx, live_server.url + "/en/", route=no_icons)
     finally:

@@ -23,9 +23,9 @@ READY = "() => document.getElementById('directory').hasAttribute('data-ready')"
 STATUS = "() => document.getElementById('directory-status').textContent"
 
 
-def open_profile(playwright, profile_launch_args, profile: Path, js: bool = True):
+def open_profile(playwright, launch_args, profile: Path, js: bool = True):
     return playwright.chromium.launch_persistent_context(
-        str(profile), **profile_launch_args, java_script_enabled=js, viewport={"width": 360, "height": 640})
+        str(profile), **launch_args, java_script_enabled=js, viewport={"width": 360, "height": 640})
 
 
 def history_rows(profile: Path) -> list[tuple[str, str]]:
@@ -51,11 +51,11 @@ def files_containing(folder: Path, word: bytes) -> list[str]:
     return found
 
 
-def test_searches_leave_no_trace_in_history_caches_or_titles(playwright, profile_launch_args, live_server,
+def test_searches_leave_no_trace_in_history_caches_or_titles(playwright, full_browser_launch_args, live_server,
                                                             tmp_path):
     # With JavaScript: typed letter by letter, then Enter; then the quick exit.
     with_js = tmp_path / "with-js"
-    ctx = open_profile(playwright, profile_launch_args, with_js)
+    ctx = open_profile(playwright, full_browser_launch_args, with_js)
     page = ctx.new_page()
     page.goto(live_server.url + "/en/services/")
     wait_until_controlled(page)
@@ -74,7 +74,7 @@ def test_searches_leave_no_trace_in_history_caches_or_titles(playwright, profile
 
     # Without JavaScript: the form is sent, and the answer shown.
     without_js = tmp_path / "without-js"
-    ctx = open_profile(playwright, profile_launch_args, without_js, js=False)
+    ctx = open_profile(playwright, full_browser_launch_args, without_js, js=False)
     page = ctx.new_page()
     page.goto(live_server.url + "/en/services/")
     page.locator("#directory-q").fill(TYPED)

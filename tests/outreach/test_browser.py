@@ -123,10 +123,10 @@ def test_without_javascript_every_language_gives_the_documented_result(app, brow
     ctx.close()
 
 
-def test_no_answer_in_the_history_database(playwright, profile_launch_args, live_server, app, tmp_path):
+def test_no_answer_in_the_history_database(playwright, full_browser_launch_args, live_server, app, tmp_path):
     profile = tmp_path / "profile"
     w = words(app, "en")
-    ctx = playwright.chromium.launch_persistent_context(str(profile), viewport=PHONE, **profile_launch_args)
+    ctx = playwright.chromium.launch_persistent_context(str(profile), viewport=PHONE, **full_browser_launch_args)
     page = ctx.new_page()
     page.goto(live_server.url + "/en/")
     page.goto(live_server.url + "/en/self-check/")
