@@ -7,7 +7,7 @@ that does not compile."""
 
 from __future__ import annotations
 
-import functools
+import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,12 +91,17 @@ def measure(base: Path) -> dict[str, review_state.Figures]:
     return result
 
 
-@functools.lru_cache(maxsize=64)
+# Figures by the hash of a catalog's bytes: parsing is most of an app's start-up, and an app
+# built again (a reload, the tests' many apps) measures unchanged catalogs without parsing.
+_MEASURED: dict[tuple[bytes, str], review_state.Figures] = {}
+
+
 def _figures(po: bytes, locale: str) -> review_state.Figures:
-    """Keyed by the catalog's bytes: parsing is most of an app's start-up, and an app built
-    again (a reload, the tests' many apps) measures unchanged catalogs without reading them."""
-    # Leniently: a catalog with a bad line still serves its good messages; `check` names it.
-    return review_state.figures(read_po(io.BytesIO(po), locale=locale))
+    key = (hashlib.sha256(po).digest(), locale)
+    if key not in _MEASURED:
+        # Leniently: a catalog with a bad line still serves its good messages; `check` names it.
+        _MEASURED[key] = review_state.figures(read_po(io.BytesIO(po), locale=locale))
+    return _MEASURED[key]
 
 
 def message_ids(catalog: Catalog) -> set:
