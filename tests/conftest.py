@@ -303,16 +303,25 @@ def full_browser_launch_args(browser_type_launch_args) -> dict:
     return options
 
 
+NO_WORKER = {"service_workers": "block"}
+
+
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args) -> dict:
     """A 360 px wide phone. Without its service worker: each new context would otherwise
     download and store a whole language in the background while the test looks at one page.
     Tests of what the worker does ask for it: `@pytest.mark.browser_context_args(
     service_workers="allow")`, as `WITH_WORKER` does."""
-    return {**browser_context_args, "viewport": {"width": 360, "height": 740}, "service_workers": "block"}
+    return {**browser_context_args, "viewport": {"width": 360, "height": 740}, **NO_WORKER}
 
 
 WITH_WORKER = pytest.mark.browser_context_args(service_workers="allow")
+
+
+def new_context(browser, **options):
+    """A context a test makes itself (one shared by a module, one with JavaScript off), with
+    the default above: no service worker unless `service_workers="allow"`."""
+    return browser.new_context(**{**NO_WORKER, **options})
 
 
 def wait_for_js(page, expression: str, timeout: float = 30.0, interval: float = 0.1):

@@ -2,14 +2,14 @@
 
 import pytest
 from tests.browser.axe import axe_results, with_axe
-from tests.conftest import ALL_PAGES, page_path
+from tests.conftest import ALL_PAGES, new_context, page_path
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def axe_page(browser):
-    ctx = with_axe(browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block"))
+    ctx = with_axe(new_context(browser, viewport={"width": 360, "height": 740}))
     pg = ctx.new_page()
     yield pg
     ctx.close()
@@ -24,7 +24,7 @@ def test_no_axe_violations(axe_page, live_server, lang, guide_page):
 
 @pytest.fixture(scope="module")
 def dark_page(browser):
-    ctx = with_axe(browser.new_context(viewport={"width": 360, "height": 740}, color_scheme="dark", service_workers="block"))
+    ctx = with_axe(new_context(browser, viewport={"width": 360, "height": 740}, color_scheme="dark"))
     pg = ctx.new_page()
     yield pg
     ctx.close()
@@ -60,7 +60,7 @@ def test_home_has_no_console_errors(browser, live_server, scheme):
 def test_usable_at_360px_and_200_percent_zoom(browser, live_server):
     # 200% zoom at 360 CSS px is the same layout width as 180 px; nothing may scroll sideways.
     for width in (360, 180):
-        ctx = browser.new_context(viewport={"width": width, "height": 700}, service_workers="block")
+        ctx = new_context(browser, viewport={"width": width, "height": 700})
         pg = ctx.new_page()
         for path in ("/en/", "/es/helplines/", "/en/industries/"):
             pg.goto(live_server.url + path)

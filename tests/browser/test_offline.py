@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import WITH_WORKER, ThreadedServer, page_path, wait_for_js
+from tests.conftest import WITH_WORKER, ThreadedServer, new_context, page_path, wait_for_js
 from tests.language_cases import ACCEPT_LANGUAGE_CASES, browser_tags
 from webapp import locales
 from webapp.offline import precache
@@ -738,7 +738,7 @@ def test_one_language_table_for_server_chooser_and_worker(browser, context, serv
     if server.kind == "static":
         # Hold the chooser on its page (no worker to answer for the network): its own redirect
         # gets 204 No Content, which leaves the page where it is, its code there to be asked.
-        plain = browser.new_context(service_workers="block")
+        plain = new_context(browser)
         try:
             plain.route(re.compile(re.escape(srv.url) + r"/[^/]+/$"), lambda route: route.fulfill(status=204))
             chooser = plain.new_page()
@@ -755,7 +755,7 @@ def test_one_language_table_for_server_chooser_and_worker(browser, context, serv
 def test_aliases_work_offline_and_in_the_chooser(browser, server, tag, expected):
     srv = server()
     if server.kind == "static":
-        chooser = browser.new_context(locale=tag, service_workers="block")
+        chooser = new_context(browser, locale=tag)
         try:
             page = chooser.new_page()
             page.goto(srv.url + "/")

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import ROOT, page_path
+from tests.conftest import ROOT, new_context, page_path
 from webapp import locales, translate
 from webapp.pages import BY_NAME
 from webapp.pages import PAGES as GUIDE_PAGES
@@ -22,7 +22,7 @@ SMALLEST = {"width": 320, "height": 568}
 
 @pytest.fixture(scope="module")
 def phone(browser):
-    ctx = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, service_workers="block")
+    ctx = new_context(browser, viewport=PHONE, has_touch=True, is_mobile=True)
     pg = ctx.new_page()
     yield pg
     ctx.close()

@@ -2,13 +2,13 @@
 
 import pytest
 
-from tests.conftest import wait_for_js
+from tests.conftest import new_context, wait_for_js
 
 
 @pytest.fixture(scope="module")
 def js(browser, live_server):
     """A page that has loaded directory.js: its search functions, called with any index."""
-    ctx = browser.new_context(service_workers="block")
+    ctx = new_context(browser)
     page = ctx.new_page()
     page.goto(live_server.url + "/en/services/")
     wait_for_js(page, "() => !!window.GuideDirectory")

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_offline import wait_until_controlled
-from tests.conftest import WITH_WORKER, wait_for_js
+from tests.conftest import WITH_WORKER, new_context, wait_for_js
 from tests.directory.helpers import Phone, TextLine, build_index, org
 from webapp.content.models import Promise
 
@@ -182,7 +182,7 @@ def test_browser_renders_what_the_server_renders(browser, live_server, lang, par
     assert expected["url"] == url    # the words are in no address
     assert expected["page"]["status"], "the server's answer has no status"
 
-    ctx = browser.new_context(service_workers="block")
+    ctx = new_context(browser)
     page = ctx.new_page()
     page.goto(url)
     wait_for_js(page, READY)
@@ -238,7 +238,7 @@ def test_cards_with_every_part_render_alike(browser, live_server, app, monkeypat
                  "mailto:help@example.org", "https://www.example.org/", "https://www.example.org/about/"):
         assert href in [h for _, h in every]
 
-    ctx = browser.new_context(service_workers="block")
+    ctx = new_context(browser)
     page = ctx.new_page()
     page.goto(url)
     wait_for_js(page, READY)

@@ -25,9 +25,9 @@ class Case:
     sections: frozenset[str]     # trafficking | labor | none
     lines: frozenset[str]        # helplines offered for labor abuse
 
-    @property
-    def no(self) -> tuple[str, ...]:
-        return tuple(q for q in ALL if q not in self.yes)
+    def answer(self, qid: str) -> str:
+        """The value of the radio button chosen for question `qid`: "yes" or "no"."""
+        return "yes" if qid in self.yes else "no"
 
 
 CASES = (

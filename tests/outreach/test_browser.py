@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from tests.conftest import new_context
 from tests.outreach.cases import ALL, CASES, check_result, words
 from webapp import locales
 
@@ -56,14 +57,13 @@ def answer_with_js(page, case, w):
     for qid in ALL:
         step = page.locator(f"#sc-q-{qid}")
         assert step.is_visible()
-        value = "yes" if qid in case.yes else "no"
-        step.locator(f"label:has(input[value={value}])").click()
+        step.locator(f"label:has(input[value={case.answer(qid)}])").click()
     page.get_by_role("button", name=w["submit"]).click()
 
 
 @pytest.fixture(scope="module")
 def phone(browser):
-    ctx = browser.new_context(viewport=PHONE, has_touch=True, service_workers="block")
+    ctx = new_context(browser, viewport=PHONE, has_touch=True)
     yield ctx.new_page()
     ctx.close()
 
@@ -105,7 +105,7 @@ def test_back_and_forward_between_questions(phone, live_server):
 
 @pytest.fixture(scope="module")
 def phone_without_js(browser):
-    ctx = browser.new_context(java_script_enabled=False, viewport=PHONE, has_touch=True, service_workers="block")
+    ctx = new_context(browser, java_script_enabled=False, viewport=PHONE, has_touch=True)
     yield ctx.new_page()
     ctx.close()
 
@@ -117,9 +117,9 @@ def answer_without_js(page, case, lang):
     a round trip), so each language's answers still go through its own form and its own POST."""
     if lang == "en":
         for qid in ALL:
-            page.locator(f"#sc-q-{qid} label:has(input[value={'yes' if qid in case.yes else 'no'}])").tap()
+            page.locator(f"#sc-q-{qid} label:has(input[value={case.answer(qid)}])").tap()
         return
-    chosen = [f"#sc-q-{qid} input[value={'yes' if qid in case.yes else 'no'}]" for qid in ALL]
+    chosen = [f"#sc-q-{qid} input[value={case.answer(qid)}]" for qid in ALL]
     page.locator("#sc-form").evaluate(
         "(form, chosen) => chosen.forEach((selector) => { form.querySelector(selector).checked = true; })", chosen)
 

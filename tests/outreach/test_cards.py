@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from tests.conftest import LiveServer
+from tests.conftest import LiveServer, new_context
 from tests.htmlparse import parse
 from webapp import create_app, locales
 from webapp.outreach import qr
@@ -45,8 +45,7 @@ def test_public_address_rules(value, problem):
 @pytest.mark.browser
 @pytest.mark.parametrize("path, lang", [("/en/card/", "en"), ("/ar/card/", "ar"), ("/es/card/discreet/", "es")])
 def test_card_qr_code_decodes_to_the_home_page_in_its_language(browser, card_server, path, lang):
-    ctx = browser.new_context(viewport={"width": 800, "height": 900}, device_scale_factor=3,
-                              service_workers="block")
+    ctx = new_context(browser, viewport={"width": 800, "height": 900}, device_scale_factor=3)
     page = ctx.new_page()
     page.goto(card_server.url + path)
     cards = page.locator(".wallet-card")
@@ -64,7 +63,7 @@ def test_card_qr_code_decodes_to_the_home_page_in_its_language(browser, card_ser
 
 @pytest.mark.browser
 def test_printing_shows_only_the_cards_in_black_and_white(browser, card_server, card_app):
-    ctx = browser.new_context(service_workers="block")
+    ctx = new_context(browser)
     page = ctx.new_page()
     page.goto(card_server.url + "/en/card/")
     page.emulate_media(media="print")
@@ -116,8 +115,7 @@ def test_cards_are_refused_without_a_public_address_in_the_readers_language(valu
 
 @pytest.mark.browser
 def test_share_panel_shows_the_code_of_this_languages_home(browser, card_server):
-    ctx = browser.new_context(viewport={"width": 360, "height": 640}, device_scale_factor=3,
-                              service_workers="block")
+    ctx = new_context(browser, viewport={"width": 360, "height": 640}, device_scale_factor=3)
     page = ctx.new_page()
     page.goto(card_server.url + "/es/")
     panel = page.locator("section.share")
