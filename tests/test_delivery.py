@@ -1,5 +1,9 @@
 """How bytes leave the server: pre-rendered bodies compressed once at the highest level and
-kept; anything else compressed fast and never kept; 304s that name the same Vary."""
+kept (in memory, and in a folder processes share); anything else compressed fast and never
+kept; 304s that name the same Vary."""
+
+import hashlib
+from collections import OrderedDict
 
 import brotli
 import pytest
@@ -48,3 +52,48 @@ def test_304_keeps_vary(client):
     again = client.get("/es/", headers={"Accept-Encoding": "br", "If-None-Match": r.headers["ETag"]})
     assert again.status_code == 304
     assert "Accept-Encoding" in again.headers["Vary"]
+
+
+BR = {"Accept-Encoding": "br"}
+
+
+@pytest.fixture(scope="module")
+def shared(app_variant, tmp_path_factory):
+    """An app that keeps compressed pages in a folder of its own (the same pages as `app`)."""
+    folder = tmp_path_factory.mktemp("compressed")
+    return app_variant(COMPRESSED_DIR=str(folder)), folder
+
+
+def as_a_new_process(app, monkeypatch):
+    """Nothing compressed in memory, as another process sharing the folder starts."""
+    monkeypatch.setattr(app.extensions["guide_compressed"], "data", OrderedDict())
+
+
+def test_processes_sharing_a_folder_compress_each_page_once(shared, monkeypatch):
+    app, folder = shared
+    plain = app.test_client().get("/pt/rights/").data
+    as_a_new_process(app, monkeypatch)
+    first = app.test_client().get("/pt/rights/", headers=BR).data
+    kept = folder / f"{hashlib.sha256(plain).hexdigest()}.br"
+    assert kept.read_bytes() == first and brotli.decompress(first) == plain
+
+    as_a_new_process(app, monkeypatch)
+    calls = []
+    monkeypatch.setattr(delivery, "compress", lambda *a, **k: calls.append(a) or b"")
+    again = app.test_client().get("/pt/rights/", headers=BR)
+    assert again.headers["Content-Encoding"] == "br"
+    assert again.data == first and calls == []
+
+
+@pytest.mark.parametrize("damage", ["empty", "not brotli", "another page"])
+def test_a_damaged_or_foreign_file_is_compressed_again(shared, monkeypatch, damage):
+    app, folder = shared
+    client = app.test_client()
+    plain = client.get("/ko/rights/").data
+    kept = folder / f"{hashlib.sha256(plain).hexdigest()}.br"
+    kept.write_bytes({"empty": b"", "not brotli": b"<html>not brotli",
+                      "another page": brotli.compress(client.get("/ko/signs/").data)}[damage])
+    as_a_new_process(app, monkeypatch)
+    served = client.get("/ko/rights/", headers=BR).data
+    assert brotli.decompress(served) == plain
+    assert kept.read_bytes() == served      # the file now holds the right bytes

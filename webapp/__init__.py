@@ -46,6 +46,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         # Seconds one precache entry may take to download before an update gives up (and
         # retries only what is missing at the next visit).
         PRECACHE_TIMEOUT=float(os.environ.get("GUIDE_PRECACHE_TIMEOUT", "60")),
+        # A folder where compressed pages are kept as files, so that processes sharing it
+        # (gunicorn's workers, a restart) compress each page once (delivery.py); unset: each
+        # process keeps its own in memory.
+        COMPRESSED_DIR=os.environ.get("GUIDE_COMPRESSED_DIR", ""),
         # The pseudo-locale en-XA, for developers and tests; never served in production.
         PSEUDO_LOCALE=os.environ.get("GUIDE_PSEUDO_LOCALE") == "1",
     )

@@ -7,17 +7,24 @@ hash is in the precache list (pages, bundles, icons, indexes, all rendered at st
 is /sw.js is compressed at the highest level the first time it is asked for and then kept
 in memory, keyed by hash and encoding. The key names the bytes, not the app, so the memory
 is one per process: an app built again with the same pages (a reload, or the test suite's
-many apps) finds them compressed already. Anything else (search results, form answers) is
-compressed at a fast level and never kept: a stream of distinct requests must neither cost
-seconds of CPU each nor push the pre-rendered pages out of the cache.
+many apps) finds them compressed already. With COMPRESSED_DIR set, they are also kept there
+as files named by the same key, so processes sharing the folder (gunicorn's workers, a
+restart with the same pages, the test suite's workers) compress each body once; a file is
+used only if it decompresses to the bytes its name hashes. Anything else (search results,
+form answers) is compressed at a fast level and never kept: a stream of distinct requests
+must neither cost seconds of CPU each nor push the pre-rendered pages out of the cache.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
+import os
 import threading
+import zlib
 from collections import OrderedDict
+from pathlib import Path
 
 from flask import Flask, request
 
@@ -90,6 +97,61 @@ def compress(data: bytes, encoding: str, fast: bool = False) -> bytes:
     return gzip.compress(data, compresslevel=FAST["gzip"] if fast else 9, mtime=0)
 
 
+_UNREADABLE = (OSError, EOFError, zlib.error) + ((brotli.error,) if brotli else ())
+
+
+def _decompress(body: bytes, encoding: str) -> bytes:
+    return brotli.decompress(body) if encoding == "br" else gzip.decompress(body)
+
+
+class SharedFolder:
+    """Compressed bodies as files named `<sha256 of the plain bytes>.<encoding>`. Written
+    whole under another name and then renamed, so a reader never sees half a file; read only
+    when the file decompresses to bytes of that hash, so a damaged or foreign file is
+    compressed again rather than served."""
+
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+
+    def _path(self, digest: str, encoding: str) -> Path:
+        return self.folder / f"{digest}.{encoding}"
+
+    def get(self, digest: str, encoding: str) -> bytes | None:
+        try:
+            body = self._path(digest, encoding).read_bytes()
+            if _digest(_decompress(body, encoding)) == digest:
+                return body
+        except _UNREADABLE:
+            pass
+        return None
+
+    def put(self, digest: str, encoding: str, body: bytes) -> None:
+        path = self._path(digest, encoding)
+        part = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
+        try:
+            part.write_bytes(body)
+            os.replace(part, path)
+        except OSError:  # a full or read-only disk: the memory still keeps it
+            with contextlib.suppress(OSError):
+                part.unlink(missing_ok=True)
+
+
+def kept(cache: _LRU, folder: SharedFolder | None, data: bytes, digest: str, encoding: str) -> bytes:
+    """A pre-rendered body compressed at the highest level: from memory, from the shared
+    folder, or compressed now and kept in both."""
+    key = (digest, encoding)
+    body = cache.get(key)
+    if body is None:
+        body = folder.get(digest, encoding) if folder else None
+        if body is None:
+            body = compress(data, encoding)
+            if folder:
+                folder.put(digest, encoding, body)
+        cache.put(key, body)
+    return body
+
+
 def prerendered(app: Flask) -> frozenset[str]:
     """Hashes (as in the precache list) of every body rendered at start-up."""
     from .offline import precache, service_worker_body
@@ -109,6 +171,7 @@ def prerendered(app: Flask) -> frozenset[str]:
 
 def init_app(app: Flask) -> None:
     cache = app.extensions["guide_compressed"] = _COMPRESSED
+    folder = SharedFolder(app.config["COMPRESSED_DIR"]) if app.config.get("COMPRESSED_DIR") else None
 
     @app.after_request
     def deliver(response):
@@ -136,11 +199,7 @@ def init_app(app: Flask) -> None:
         if encoding is None:
             return response
         if digest[:16] in prerendered(app):
-            key = (digest, encoding)
-            body = cache.get(key)
-            if body is None:
-                body = compress(data, encoding)
-                cache.put(key, body)
+            body = kept(cache, folder, data, digest, encoding)
         else:
             body = compress(data, encoding, fast=True)
         response.set_data(body)
