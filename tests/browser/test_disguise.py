@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.test_offline import installability_errors, wait_until_controlled
+from tests.browser.worker import installability_errors, wait_until_controlled
 from tests.components.test_quick_exit import on_cover
 from tests.conftest import WITH_WORKER, wait_for_js
 from webapp.components.quick_exit import DEFAULT_RETURN_CODE as CODE

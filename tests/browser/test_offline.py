@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.worker import STATUS, installability_errors, sw_status, wait_until_controlled
 from tests.conftest import WITH_WORKER, ThreadedServer, new_context, page_path, wait_for_js
 from tests.language_cases import ACCEPT_LANGUAGE_CASES, browser_tags
 from webapp import locales
@@ -23,10 +24,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def wait_until_controlled(page):
-    wait_for_js(page, "() => !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
 
 
 # The worker's one cache, keyed by URL and revision: the paths it holds, and every key.
@@ -158,23 +155,11 @@ def redeploy_with_new_hotline_number(server, srv, app_variant):
     return redeploy(server, srv, app_variant)[0]
 
 
-STATUS = """(path) => new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = (event) => resolve(event.data);
-    navigator.serviceWorker.controller.postMessage({type: 'status', path}, [channel.port2]);
-})"""
-
-
 SAVE = """(locale) => new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = (event) => { if (event.data.type !== 'progress') resolve(event.data); };
     navigator.serviceWorker.controller.postMessage({type: 'save', locale}, [channel.port2]);
 })"""
-
-
-def sw_status(page, path=""):
-    wait_until_controlled(page)
-    return page.evaluate(STATUS, path)
 
 
 class Fetches:
@@ -501,20 +486,6 @@ def test_saved_page_saves_and_removes_a_language(context, server):
     expect(page.locator("tr[data-locale='es'] [data-remove]")).to_be_hidden()
     page.goto(srv.url + "/es/immigration/")
     assert page.locator("a[href='tel:+18883737888']").count() >= 1  # the offline page
-
-
-def installability_errors(ctx, url, route=None):
-    if route:
-        ctx.route("**/manifest.webmanifest", route)
-    page = ctx.new_page()
-    try:
-        page.goto(url)
-        if route is None:
-            wait_until_controlled(page)
-        cdp = ctx.new_cdp_session(page)
-        return cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
-    finally:
-        page.close()
 
 
 @pytest.fixture(scope="module")

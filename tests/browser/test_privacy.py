@@ -5,17 +5,11 @@ locale, are checked where every page is loaded (test_accessibility.py)."""
 
 import pytest
 
+from tests.browser.worker import STATUS, wait_until_controlled
 from tests.conftest import WITH_WORKER, wait_for_js
 from webapp import locales
 
 pytestmark = [pytest.mark.browser, WITH_WORKER]
-
-# The languages the worker has saved (its own status message).
-SAVED = """() => navigator.serviceWorker.controller && new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = (event) => resolve(event.data.saved);
-    navigator.serviceWorker.controller.postMessage({type: 'status', path: ''}, [channel.port2]);
-})"""
 
 
 def test_no_third_party_requests_cookies_or_csp_violations(context, live_server):
@@ -25,14 +19,14 @@ def test_no_third_party_requests_cookies_or_csp_violations(context, live_server)
     page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: problems.append(str(e)))
     page.goto(live_server.url + "/en/")
-    wait_for_js(page, "() => !!navigator.serviceWorker.controller")
+    wait_until_controlled(page)
     # Opening a language saves all of it: the worker downloads every page of every language.
     codes = [loc.code for loc in locales.LOCALES]
     for code in codes:
         page.goto(f"{live_server.url}/{code}/")
     for path in ("/calculator/", "/en/saved/", "/es/offline/"):
         page.goto(live_server.url + path)
-    saved = wait_for_js(page, f"async () => ({SAVED})().then(s => s && {codes!r}.every(c => s.includes(c)) && s)",
+    saved = wait_for_js(page, f"() => ({STATUS})('').then(s => {codes!r}.every(c => s.saved.includes(c)) && s.saved)",
                         timeout=60)
     page.wait_for_load_state("networkidle")   # every request the last page makes has been made
     cookies = context.cookies()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_offline import wait_until_controlled
+from tests.browser.worker import wait_until_controlled
 from tests.conftest import wait_for_js
 
 pytestmark = pytest.mark.browser

@@ -14,7 +14,7 @@ import pytest
 from flask import Flask
 
 from tests.conftest import LiveServer
-from tests.browser.test_offline import wait_until_controlled
+from tests.browser.worker import wait_until_controlled
 from webapp import create_app, locales, translate
 from webapp.components import quick_exit
 from tests.conftest import ROOT, WITH_WORKER, wait_for_js

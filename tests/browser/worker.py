@@ -1,0 +1,38 @@
+"""Asking the guide's service worker from a page: whether it controls the page, what it has
+saved (its own status message), and what Chromium's install checks say of the page. Shared by
+the browser tests of the worker, the quick exit, the disguise and privacy."""
+
+from tests.conftest import wait_for_js
+
+
+def wait_until_controlled(page):
+    wait_for_js(page, "() => !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+
+
+# The worker's answer about `path` (its version, the languages saved, the saved date...).
+STATUS = """(path) => new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => resolve(event.data);
+    navigator.serviceWorker.controller.postMessage({type: 'status', path}, [channel.port2]);
+})"""
+
+
+def sw_status(page, path=""):
+    wait_until_controlled(page)
+    return page.evaluate(STATUS, path)
+
+
+def installability_errors(ctx, url, route=None):
+    """What Chromium's install checks find wrong with `url` (once its worker controls it),
+    with `route` answering the manifest's requests when given."""
+    if route:
+        ctx.route("**/manifest.webmanifest", route)
+    page = ctx.new_page()
+    try:
+        page.goto(url)
+        if route is None:
+            wait_until_controlled(page)
+        cdp = ctx.new_cdp_session(page)
+        return cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    finally:
+        page.close()
