@@ -1,6 +1,7 @@
 """Asking the guide's service worker from a page: whether it controls the page, what it has
 saved (its own status message), and what Chromium's install checks say of the page. Shared by
-the browser tests of the worker, the quick exit, the disguise and privacy."""
+the browser tests of the worker, the quick exit, the disguise, privacy, traces, the directory
+and the self-check."""
 
 from tests.conftest import wait_for_js
 

@@ -9,7 +9,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_offline import wait_until_controlled
+from tests.browser.worker import wait_until_controlled
 from tests.conftest import WITH_WORKER, new_context, wait_for_js
 from tests.directory.helpers import Phone, TextLine, build_index, org
 from webapp.content.models import Promise

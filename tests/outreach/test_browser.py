@@ -8,6 +8,7 @@ import sqlite3
 
 import pytest
 
+from tests.browser.worker import wait_until_controlled
 from tests.conftest import new_context
 from tests.outreach.cases import ALL, CASES, check_result, words
 from webapp import locales
@@ -250,8 +251,6 @@ def test_result_and_two_language_view_have_no_axe_violations(app, browser, live_
 
 
 def test_two_languages_work_offline_once_both_are_saved(browser, server):
-    from tests.browser.test_offline import wait_until_controlled
-
     srv = server()
     ctx = browser.new_context(viewport=PHONE)
     page = ctx.new_page()
