@@ -18,14 +18,18 @@ WORKERS ?= 3
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# The venv's own pip (Python 3.11's) installs editable projects; upgrading it first cost every
+# fresh clone a download and seconds, and asking for a newer one each run a request.
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
+
 $(VENV)/.installed: pyproject.toml setup.py | $(BIN)/python
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e .
+	$(PIP) install -q -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[test]'
-	touch $@
+# The project and its test dependencies in one pip run: one editable build, not two.
+$(VENV)/.installed-test: pyproject.toml setup.py | $(BIN)/python
+	$(PIP) install -q -e '.[test]'
+	touch $(VENV)/.installed $@
 
 catalogs: $(VENV)/.installed
 	$(BIN)/flask --app webapp translate compile
@@ -42,7 +46,7 @@ chromium: $(VENV)/.installed-test
 	@if [ -x "$(CHROMIUM_HEADLESS_SHELL_PATH)" ]; then echo "Headless shell: $(CHROMIUM_HEADLESS_SHELL_PATH)"; \
 	else echo "No $(CHROMIUM_HEADLESS_SHELL_PATH): every browser test runs in the full browser"; fi
 
-test: catalogs chromium
+test: $(VENV)/.installed-test catalogs chromium
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal
 
 # Translator targets (see TRANSLATING.md).
