@@ -37,14 +37,35 @@ def _format(message: str, original: str, variables: dict) -> str:
         return original % variables
 
 
+def _translations():
+    """Flask-Babel's translations for the locale in force, remembered beside its own per-context
+    state (g._flask_babel) for the very locale object it holds. Its get_translations() walks
+    several context lookups and formats the locale's name on every call: a page makes hundreds
+    of calls, and the precache build renders every page of every locale. A request, refresh()
+    and force_locale() each give Flask-Babel another locale object, so the memo never outlives
+    the locale it was made for."""
+    if not g:  # outside an app context: Flask-Babel's own answer
+        return get_translations()
+    state = g.get("_flask_babel")
+    locale = getattr(state, "babel_locale", None)
+    memo = getattr(state, "guide_translations", None)
+    if memo is not None and locale is not None and memo[0] is locale:
+        return memo[1]
+    translations = get_translations()
+    state = g.get("_flask_babel")
+    if state is not None and getattr(state, "babel_locale", None) is not None:
+        state.guide_translations = (state.babel_locale, translations)
+    return translations
+
+
 def gettext(message: str, **variables) -> str:
-    translated = get_translations().ugettext(message)
+    translated = _translations().ugettext(message)
     return _format(translated, message, variables)
 
 
 def ngettext(singular: str, plural: str, num: int, **variables) -> str:
     variables.setdefault("num", num)
-    translated = get_translations().ungettext(singular, plural, num)
+    translated = _translations().ungettext(singular, plural, num)
     return _format(translated, singular if num == 1 else plural, variables)
 
 
