@@ -4,6 +4,7 @@ come back with Back. Without a browser: its settings come from one place and rea
 scripts, its strings come from the caller, its files are bundled and saved for offline use, and
 its inline scripts are the only ones the CSP allows."""
 
+import functools
 import http.server
 import json
 import re
@@ -316,7 +317,8 @@ def test_screen_reader_skip_link_exits(page, live_server):
     assert on_cover(page)
 
 
-def guide_words(code: str) -> set[str]:
+@functools.cache   # each locale's catalog is read once, not once per page checked
+def guide_words(code: str) -> frozenset[str]:
     """Words that would give the guide away, in one locale's own translation."""
     msgids = ["Labor Trafficking Help", "Quick exit", "Exit this page", "Get help now", "Helplines",
               "National Human Trafficking Hotline", "What labor trafficking is", "Your rights at work",
@@ -333,7 +335,7 @@ def guide_words(code: str) -> set[str]:
                 words.add(word)
         if not re.search(r"\s", text.strip()):
             words.add(text.lower())   # scripts written without spaces: the whole phrase
-    return words
+    return frozenset(words)
 
 
 def test_cover_says_nothing_of_the_guide(client):
