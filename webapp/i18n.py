@@ -38,12 +38,12 @@ def _format(message: str, original: str, variables: dict) -> str:
 
 
 def _translations():
-    """Flask-Babel's translations for the locale in force, remembered beside its own per-context
-    state (g._flask_babel) for the very locale object it holds. Its get_translations() walks
-    several context lookups and formats the locale's name on every call: a page makes hundreds
-    of calls, and the precache build renders every page of every locale. A request, refresh()
-    and force_locale() each give Flask-Babel another locale object, so the memo never outlives
-    the locale it was made for."""
+    """Flask-Babel's translations for the locale in force, remembered on its own per-context
+    state (g._flask_babel) with the locale object they were made for, and used only while that
+    very object is in force: a new request, refresh() and force_locale() each put another one
+    there. Its get_translations() walks several context lookups and formats the locale's name
+    on every call; a page makes hundreds of calls, and the precache build renders every page of
+    every locale."""
     if not g:  # outside an app context: Flask-Babel's own answer
         return get_translations()
     state = g.get("_flask_babel")
