@@ -5,11 +5,20 @@ import re
 
 import pytest
 
-from tests.conftest import page_path
+from tests.conftest import new_context, page_path
 from webapp import locales
 from webapp.pages import PAGES
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    """One phone-sized page for the module: each test opens its own URLs and reads what they
+    show, so a browser context of its own would only cost each test a renderer process."""
+    ctx = new_context(browser, viewport={"width": 360, "height": 740})
+    yield ctx.new_page()
+    ctx.close()
 
 
 def test_switcher_keeps_the_page(page, live_server):

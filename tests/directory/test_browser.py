@@ -157,17 +157,30 @@ def seen(page) -> dict:
     return {"cards": page.evaluate(CARDS), "page": page.evaluate(PAGE_TEXT), "url": page.url}
 
 
-def server_answer(browser, url: str, params: dict) -> dict:
-    """The page as the server answers the form, without JavaScript."""
+# One page with JavaScript and one without for the comparisons below: each case opens its URL
+# afresh, and the directory's script stores nothing in the browser, so a new browser context
+# per case would only cost each one a renderer process.
+@pytest.fixture(scope="module")
+def scripted(browser):
+    ctx = new_context(browser)
+    yield ctx.new_page()
+    ctx.close()
+
+
+@pytest.fixture(scope="module")
+def plain(browser):
     ctx = browser.new_context(java_script_enabled=False)
-    page = ctx.new_page()
+    yield ctx.new_page()
+    ctx.close()
+
+
+def server_answer(page, url: str, params: dict) -> dict:
+    """The page as the server answers the form, without JavaScript."""
     page.goto(url)
     fill(page, params)
     page.locator("form[role=search] button[type=submit]").click()
     page.wait_for_load_state()
-    answer = seen(page)
-    ctx.close()
-    return answer
+    return seen(page)
 
 
 @pytest.mark.parametrize("lang, params", [
@@ -176,14 +189,13 @@ def server_answer(browser, url: str, params: dict) -> dict:
     ("vi", {"q": "!!"}), ("en", {"q": "x" * 250}), ("ar", {"q": "zzqqxx"}), ("en", {"q": "immigration"}),
     ("es", {"q": "señales"}), ("en", {"q": "wallet card"}), ("es", {"q": "policía"}),
 ], ids=lambda v: str(v)[:30])
-def test_browser_renders_what_the_server_renders(browser, live_server, lang, params):
+def test_browser_renders_what_the_server_renders(scripted, plain, live_server, lang, params):
     url = f"{live_server.url}/{lang}/services/"
-    expected = server_answer(browser, url, params)
+    expected = server_answer(plain, url, params)
     assert expected["url"] == url    # the words are in no address
     assert expected["page"]["status"], "the server's answer has no status"
 
-    ctx = new_context(browser)
-    page = ctx.new_page()
+    page = scripted
     page.goto(url)
     wait_for_js(page, READY)
     fill(page, params)
@@ -192,7 +204,6 @@ def test_browser_renders_what_the_server_renders(browser, live_server, lang, par
     while seen(page) != expected and time.monotonic() < deadline:
         page.wait_for_timeout(100)
     assert seen(page) == expected
-    ctx.close()
 
 
 def crafted_orgs():
@@ -220,13 +231,13 @@ def crafted_orgs():
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_cards_with_every_part_render_alike(browser, live_server, app, monkeypatch, lang):
+def test_cards_with_every_part_render_alike(scripted, plain, live_server, app, monkeypatch, lang):
     from webapp.directory import index
 
     crafted = index.Index(build_index(app, crafted_orgs(), lang))
     monkeypatch.setitem(app.extensions.setdefault("directory_index", {}), lang, crafted)
     url = f"{live_server.url}/{lang}/services/"
-    expected = server_answer(browser, url, {})
+    expected = server_answer(plain, url, {})
     assert [c["id"] for c in expected["cards"]] == ["org-parts-all", "org-parts-none", "org-parts-police"]
     # The server's cards show what the data holds (the browser's must then show the same).
     if lang == "en":
@@ -238,9 +249,6 @@ def test_cards_with_every_part_render_alike(browser, live_server, app, monkeypat
                  "mailto:help@example.org", "https://www.example.org/", "https://www.example.org/about/"):
         assert href in [h for _, h in every]
 
-    ctx = new_context(browser)
-    page = ctx.new_page()
-    page.goto(url)
-    wait_for_js(page, READY)
-    assert seen(page) == expected
-    ctx.close()
+    scripted.goto(url)
+    wait_for_js(scripted, READY)
+    assert seen(scripted) == expected
