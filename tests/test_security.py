@@ -39,6 +39,14 @@ def test_hsts_over_https(client):
     assert r.headers["Strict-Transport-Security"].startswith("max-age=")
 
 
+def test_hsts_always_behind_a_tls_proxy(app_variant):
+    """GUIDE_HSTS=always: the request reaches the app as plain HTTP from the proxy, and the
+    header still goes out (on pages, errors and the worker alike)."""
+    client = app_variant(HSTS="always").test_client()
+    for path in ("/en/", "/en/missing/", "/sw.js"):
+        assert client.get(path).headers["Strict-Transport-Security"] == "max-age=31536000", path
+
+
 def test_external_links_leak_nothing(client):
     for path in all_paths():
         r = client.get(path)

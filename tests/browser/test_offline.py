@@ -575,6 +575,10 @@ def test_saved_page_keeps_the_copy_and_shows_space_and_date(context, server):
     row.locator("[data-save]").click()
     row.locator("[data-status]").filter(has_text=re.compile(r"^Saved$")).wait_for(timeout=30_000)
     assert page.evaluate("window.__persistCalls") == 1
+    # Installing the app asks too. The install is the phone's own (its prompt, its home
+    # screen): the event the browser fires when it is done stands in for it here.
+    page.evaluate("window.dispatchEvent(new Event('appinstalled'))")
+    wait_for_js(page, "() => window.__persistCalls === 2")
     space.wait_for()
     assert page.evaluate("navigator.storage.estimate().then(e => e.usage)") > before
 
