@@ -9,6 +9,7 @@ import http.server
 from html.parser import HTMLParser
 import json
 import re
+import string
 import threading
 import time
 
@@ -425,6 +426,9 @@ def test_screen_reader_skip_link_exits(page, live_server):
     assert on_cover(page)
 
 
+PUNCTUATION = string.punctuation + "।“”‘’«»¿¡…·"
+
+
 @functools.cache   # each locale's catalog is read once, not once per page checked
 def guide_words(code: str) -> frozenset[str]:
     """Words that would give the guide away, in one locale's own translation."""
@@ -438,7 +442,10 @@ def guide_words(code: str) -> frozenset[str]:
         texts = [catalog.get(m).string for m in msgids]
     words = set()
     for text in texts:
-        for word in re.findall(r"\w+", text.lower()):
+        # \w+ alone would cut Devanagari words at every vowel sign (a combining mark, not \w):
+        # "मज़दूरी" into "मज", "द", "र". Words between spaces, without their punctuation, too.
+        found = re.findall(r"\w+", text.lower()) + [w.strip(PUNCTUATION) for w in text.lower().split()]
+        for word in found:
             if len(word) >= 4:
                 words.add(word)
         if not re.search(r"\s", text.strip()):
