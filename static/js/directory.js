@@ -227,9 +227,11 @@
     var sms = li.querySelector(".button--text");
     if (text) {
       sms.href = "sms:" + text[0] + (text[2] ? "?body=" + text[2] : "");
-      sms.querySelector("span").textContent = text[2]
+      var words = sms.querySelector("span");
+      words.textContent = text[2]
         ? format(strings.textKeyword, { keyword: text[2], number: text[1] })
         : format(strings.text, { number: text[1] });
+      words.setAttribute("data-listen-number", text[1]);   // said digit by digit (Listen)
     } else remove(sms);
     var chat = li.querySelector(".button--chat");
     if (o.chat[i]) chat.href = o.chat[i];
