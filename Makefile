@@ -13,7 +13,7 @@ export CHROMIUM_PATH CHROMIUM_HEADLESS_SHELL_PATH
 # third worker fills that (4:00 against 4:18-4:43 with two, idle).
 WORKERS ?= 3
 
-.PHONY: run test bench catalogs extract check-translations stats chromium lighthouse clean screenshots
+.PHONY: run test bench catalogs extract check-translations stats chromium voices lighthouse clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,20 @@ chromium: $(VENV)/.installed-test
 	@if [ -x "$(CHROMIUM_HEADLESS_SHELL_PATH)" ]; then echo "Headless shell: $(CHROMIUM_HEADLESS_SHELL_PATH)"; \
 	else echo "No $(CHROMIUM_HEADLESS_SHELL_PATH): every browser test runs in the full browser"; fi
 
-test: $(VENV)/.installed-test catalogs chromium
+# The Listen tests speak with real voices: speech-dispatcher driving espeak-ng, as Chromium does
+# on a Linux desktop (tests/browser/speech.py). Debian's packages, installed when missing.
+VOICES := speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+voices:
+	@if command -v speech-dispatcher >/dev/null && ls /usr/lib/speech-dispatcher-modules/sd_espeak-ng \
+	   /usr/lib/*/speech-dispatcher-modules/sd_espeak-ng 2>/dev/null | grep -q .; then \
+	echo "Voices: speech-dispatcher with espeak-ng"; \
+	elif command -v apt-get >/dev/null; then echo "No voices: installing $(VOICES)"; \
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(VOICES) >/dev/null; \
+	else echo "The Listen tests need speech-dispatcher and espeak-ng ($(VOICES) on Debian)"; exit 1; fi
+
+test: $(VENV)/.installed-test catalogs chromium voices
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal
 
 # Translator targets (see TRANSLATING.md).
