@@ -1,9 +1,10 @@
-"""`flask translate extract | update | init LANG | compile | check | stats` (and, from
-review/commands.py, `review LANG` and `approve LANG FILE`), on Babel's Python API. Catalogs
-are untrusted input: `check` refuses what could break a page or change a helpline and names
-locale, message and problem: Babel's own checks (plural forms, placeholders), the text rules
-that content validation uses too (textrules.py: numbers, addresses, markup), and a catalog
-that does not compile."""
+"""`flask translate extract | update | init LANG | compile | check | stats | glossary` (and,
+from review/commands.py, `review LANG` and `approve LANG FILE`), on Babel's Python API.
+Catalogs are untrusted input: `check` refuses what could break a page, change a helpline or
+promise more than the English, and names locale, message and problem: Babel's own checks
+(plural forms, placeholders), the text rules that content validation uses too (textrules.py:
+numbers, addresses, markup), the glossary (glossary.py: the terms readers decide whom to call
+by), and a catalog that does not compile."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from babel.messages.pofile import read_po, write_po
 from flask import current_app
 from flask.cli import AppGroup
 
+from . import glossary as glossary_rules
 from . import locales, settings, textrules
 from .review import state as review_state
 
@@ -126,8 +128,16 @@ def _strings(value) -> list[str]:
     return [value] if value else []
 
 
-def check_catalog(code: str, catalog: Catalog) -> list[Problem]:
-    """Every problem of a locale's catalog that could break a page or change what it says."""
+def search_words(message) -> bool:
+    """A list of search words (content/vocabulary.py): never shown, and naming every kind of
+    line on purpose so that a reader's word finds it, so the glossary does not apply."""
+    return bool(message.locations) and all(path.endswith("content/vocabulary.py") for path, _ in message.locations) \
+        and " ".join(_strings(message.id)).count(",") >= 2
+
+
+def check_catalog(code: str, catalog: Catalog, glossary: glossary_rules.Glossary | None = None) -> list[Problem]:
+    """Every problem of a locale's catalog that could break a page, change what it says or,
+    by the glossary, promise more than the English."""
     problems: list[Problem] = []
     try:
         write_mo(io.BytesIO(), catalog)
@@ -151,6 +161,9 @@ def check_catalog(code: str, catalog: Catalog) -> list[Problem]:
                 problems.append(Problem(code, msgid, f"drops the placeholder(s) {', '.join(sorted(missing))} "
                                                      "of the original"))
             problems.extend(Problem(code, msgid, added) for added in textrules.additions(source, text))
+            if glossary is not None and not search_words(message):
+                problems.extend(Problem(code, msgid, found)
+                                for found in glossary_rules.problems(glossary, code, source, text))
     return problems
 
 
@@ -276,11 +289,20 @@ def check_source(catalog: Catalog) -> list[Problem]:
     return problems
 
 
+def glossary_path(base: Path) -> Path:
+    return base / glossary_rules.FILENAME
+
+
 def check_all(base: Path) -> list[Problem]:
     problems: list[Problem] = []
     pot = pot_path(base)
     if pot.exists():
         problems.extend(check_source(_read(pot)))
+    glossary = None
+    try:
+        glossary = glossary_rules.read(glossary_path(base))
+    except glossary_rules.ContentError as exc:
+        problems.append(Problem("(all)", "(glossary)", str(exc)))
     for loc in locales.LOCALES:
         if loc.code == locales.PSEUDO:
             continue
@@ -294,7 +316,7 @@ def check_all(base: Path) -> list[Problem]:
         except Exception as exc:  # noqa: BLE001
             problems.append(Problem(loc.code, "(catalog)", f"cannot be read: {exc}"))
             continue
-        problems.extend(check_catalog(loc.code, catalog))
+        problems.extend(check_catalog(loc.code, catalog, glossary))
     return problems
 
 
@@ -307,6 +329,15 @@ def check():
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s)")
     click.echo("all catalogs pass")
+
+
+@translate.command("glossary")
+def glossary_command():
+    """Write TRANSLATING.md's glossary tables from translations/glossary.yaml."""
+    target = ROOT / "TRANSLATING.md"
+    rules = glossary_rules.read(glossary_path(translations_dir()))
+    target.write_text(glossary_rules.replace_tables(target.read_text(encoding="utf-8"), rules), encoding="utf-8")
+    click.echo(f"wrote the glossary tables of {target}")
 
 
 @translate.command()

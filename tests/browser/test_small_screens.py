@@ -189,9 +189,9 @@ def test_helplines_keep_every_detail_in_the_page(app, phone, live_server):
         # The index at the top leads to the card, by the line's short name.
         expect(phone.locator(f".line-index a[href='#line-{line.id}']")).to_have_text(line.short_name)
         # Compact: the name, whether it is law enforcement (its label, or its own promise that it
-        # is not), what it is for, and its buttons.
+        # is not) or passes on what it hears (its caveat), what it is for, and its buttons.
         expect(card.locator("h3")).to_have_text(line.name)
-        labels = [b for b in line.badges if b.enforcement or b.kind == "not-law-enforcement"]
+        labels = [b for b in line.badges if b.caution or b.kind == "not-law-enforcement"]
         for badge in labels:
             expect(card.get_by_text(badge.message, exact=True)).to_be_visible()
         assert card.locator(".badge").count() == len(labels)
