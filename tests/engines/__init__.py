@@ -25,8 +25,8 @@ class Engine:
     def click(self, selector: str) -> None:
         raise NotImplementedError
 
-    def press(self, key: str, times: int = 1) -> None:
-        """Press and release a key (`Shift` or one character) as the keyboard does."""
+    def press_keys(self, keys: list[str]) -> None:
+        """Press and release each key in turn (`Shift` or one character), as a keyboard does."""
         raise NotImplementedError
 
     def back(self) -> None:
@@ -77,9 +77,11 @@ class Engine:
         return self.wait_for_js(f"(s) => ({VISIBLE_TEXT})(s) !== null && ({VISIBLE_TEXT})(s) + ' '",
                                 selector, timeout=timeout)[:-1]
 
+    def press(self, key: str, times: int = 1) -> None:
+        self.press_keys([key] * times)
+
     def type_keys(self, text: str) -> None:
-        for char in text:
-            self.press(char)
+        self.press_keys(list(text))
 
 
 # An element's rendered text, or null when nothing of it is drawn: not in the page, hidden,

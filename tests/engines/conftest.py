@@ -32,14 +32,22 @@ def engines():
         browser.quit()
 
 
-@pytest.fixture(params=list(DRIVERS))
-def engine(request, engines):
-    browser = engines(request.param)
+@pytest.fixture(scope="module", params=list(DRIVERS))
+def engine_name(request) -> str:
+    """Module-scoped, so pytest runs a module's flows engine by engine, and a module can save
+    the guide once per engine for several flows (tests/engines/test_flows.py, `reader_offline`)."""
+    return request.param
+
+
+@pytest.fixture()
+def engine(engine_name, engines):
+    """The flow's browser; emptied after the flow, started again if that fails."""
+    browser = engines(engine_name)
     yield browser
     try:
         browser.reset()
-    except Exception:  # noqa: BLE001 - a browser that cannot be emptied is started again
-        engines.started.pop(request.param, None)
+    except Exception:  # noqa: BLE001
+        engines.started.pop(engine_name, None)
         try:
             browser.quit()
         except Exception:  # noqa: BLE001

@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import tempfile
 import threading
-import time
 
 from tests.engines import Engine
 
@@ -143,9 +142,9 @@ class Firefox(Engine):
                         {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}]}]})
         self.send("input.releaseActions", {"context": self.context})
 
-    def press(self, key: str, times: int = 1) -> None:
-        value = "\ue008" if key == "Shift" else key
-        steps = [{"type": t, "value": value} for _ in range(times) for t in ("keyDown", "keyUp")]
+    def press_keys(self, keys: list[str]) -> None:
+        steps = [{"type": t, "value": "\ue008" if key == "Shift" else key}
+                 for key in keys for t in ("keyDown", "keyUp")]
         self.send("input.performActions", {"context": self.context, "actions": [
             {"type": "key", "id": "keyboard", "actions": steps}]})
 
@@ -177,5 +176,4 @@ class Firefox(Engine):
             except subprocess.TimeoutExpired:
                 self.process.kill()
         finally:
-            time.sleep(0)
             shutil.rmtree(self.profile, ignore_errors=True)

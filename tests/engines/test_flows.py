@@ -68,35 +68,83 @@ def every_page_reads_offline(engine, srv, lang: str, direction: str) -> None:
 
 # Offline reading ---------------------------------------------------------------------------
 
-def test_one_visit_saves_the_whole_locale(engine, site):
-    """The first visit saves the reader's language (the worker says so); with the server
-    stopped every page type opens in it; a language never opened gets the offline page."""
-    srv = site()
-    engine.goto(srv.url + "/es/signs/")
-    status = saved(engine, "es")
-    assert status["saved"] == ["es"]
-    srv.stop()
+@pytest.fixture(scope="module")
+def reader_offline(engine_name, engines, app):
+    """A reader's phone, once per engine for the offline flows below: the first visit (to
+    /es/signs/) saves Spanish, Arabic opened online saves Arabic, then the server stops for
+    good. Each flow that uses it reads on offline, and leaves the phone as it found it."""
+    from tests.conftest import LiveServer
+
+    browser = engines(engine_name)
+    srv = LiveServer(app)
+    try:
+        browser.goto(srv.url + "/es/signs/")
+        first = saved(browser, "es")
+        browser.goto(srv.url + "/ar/rights/")
+        saved(browser, "ar")
+    finally:
+        srv.stop()
+    return srv, first
+
+
+def test_one_visit_saves_the_whole_locale(engine, reader_offline):
+    """The first visit saved the reader's language (the worker said so, and only that one);
+    with the server stopped every page type opens in it, and a language never opened gets
+    the offline page with the hotline."""
+    srv, first = reader_offline
+    assert first["saved"] == ["es"]
     every_page_reads_offline(engine, srv, "es", "ltr")
-    engine.goto(srv.url + "/en/rights/")      # never opened: the offline page, with the hotline
+    engine.goto(srv.url + "/en/rights/")
     assert "offline" in engine.visible_text("h1").lower()
     assert engine.evaluate("() => [...document.querySelectorAll('a[href=\"tel:+18883737888\"]')]"
                            ".some(a => a.checkVisibility())")
 
 
-def test_opening_another_language_online_saves_it(engine, site):
-    """Arabic, right to left: opened once online, every page type reads offline, laid out
-    from the right."""
-    srv = site()
-    engine.goto(srv.url + "/en/")
-    saved(engine, "en")
-    engine.goto(srv.url + "/ar/rights/")
-    saved(engine, "ar")
-    srv.stop()
+def test_opening_another_language_online_saves_it(engine, reader_offline):
+    """Arabic, right to left, opened once online: every page type reads offline, laid out from
+    the right."""
+    srv, _ = reader_offline
     every_page_reads_offline(engine, srv, "ar", "rtl")
-    # From the right: the heading's text ends at the page's right edge, not its left.
+    # From the right: the heading ends at the page's right edge, not at its left.
     box = engine.evaluate("() => { const r = document.querySelector('h1').getBoundingClientRect(); "
                           "return [r.left, r.right, document.documentElement.clientWidth]; }")
     assert box[2] - box[1] < box[0] + 1, box
+
+
+def test_search_and_filters_work_offline(engine, reader_offline):
+    srv, _ = reader_offline
+    engine.goto(srv.url + "/es/services/")
+    engine.wait_for_js("() => document.getElementById('directory').hasAttribute('data-ready')")
+    everyone = engine.evaluate(IDS)
+    assert len(everyone) >= 10 and everyone[0] == "nhth"
+    engine.click("#directory-q")
+    engine.type_keys("líne")                     # key by key: the list follows each one
+    found = engine.wait_for_js(f"(before) => {{ const now = ({IDS})(); "
+                               "return JSON.stringify(now) !== JSON.stringify(before) && now; }", everyone)
+    assert 0 < len(found) < len(everyone)
+    assert engine.visible_text("#directory-status") == f"Organizaciones encontradas: {len(found)}"
+    assert engine.is_visible("#directory-results a[href='tel:+18883737888']")
+    # What the reader typed stays in the page: not in the address, not in the title.
+    assert engine.evaluate("() => location.search + location.hash") == ""
+    assert "líne" not in engine.evaluate("() => document.title")
+
+
+def test_offline_exit_shows_the_cover(engine, reader_offline):
+    """Offline, the quick exit shows a working calculator, and its code brings the guide back
+    (which also leaves the phone as the other offline flows expect it)."""
+    srv, _ = reader_offline
+    engine.goto(srv.url + "/es/rights/")
+    engine.click("#quick-exit")
+    on_cover(engine)
+    engine.click("button[data-k='9']")
+    assert engine.visible_text("#display") == "9"
+    engine.click("button[data-k='C']")
+    engine.type_keys(CODE + "=")
+    engine.wait_for_url("/es/")
+    assert engine.wait_visible("h1")
+
+
+IDS = "() => [...document.querySelectorAll('#directory-results > li')].filter(li => li.checkVisibility()).map(li => li.id.slice(4))"
 
 
 # The quick exit ----------------------------------------------------------------------------
@@ -203,49 +251,12 @@ def test_way_back_code_returns_to_the_guide(engine, site):
     on_cover(engine)
     engine.goto(srv.url + "/en/helplines/")      # the guide stays hidden…
     on_cover(engine)
-    for key in CODE + "=":
-        engine.click(f"button[data-k='{key}']")
+    engine.type_keys(CODE + "=")
     engine.wait_for_url("/en/")                  # …until the code is typed
     assert engine.wait_visible("h1")
 
 
-def test_offline_exit_shows_the_cover(engine, site):
-    srv = site()
-    open_guide(engine, srv, "/en/")
-    saved(engine, "en")
-    engine.goto(srv.url + "/en/rights/")
-    srv.stop()
-    engine.click("#quick-exit")
-    on_cover(engine)
-    engine.click("button[data-k='9']")
-    assert engine.visible_text("#display") == "9"
-
-
 # Find services -----------------------------------------------------------------------------
-
-IDS = "() => [...document.querySelectorAll('#directory-results > li')].filter(li => li.checkVisibility()).map(li => li.id.slice(4))"
-
-
-def test_search_and_filters_work_offline(engine, site):
-    srv = site()
-    engine.goto(srv.url + "/es/")
-    saved(engine, "es")
-    srv.stop()
-    engine.goto(srv.url + "/es/services/")
-    engine.wait_for_js("() => document.getElementById('directory').hasAttribute('data-ready')")
-    everyone = engine.evaluate(IDS)
-    assert len(everyone) >= 10 and everyone[0] == "nhth"
-    engine.click("#directory-q")
-    engine.type_keys("líne")                     # key by key: the list follows each one
-    found = engine.wait_for_js(f"(before) => {{ const now = ({IDS})(); "
-                               "return JSON.stringify(now) !== JSON.stringify(before) && now; }", everyone)
-    assert 0 < len(found) < len(everyone)
-    assert engine.visible_text("#directory-status") == f"Organizaciones encontradas: {len(found)}"
-    assert engine.is_visible("#directory-results a[href='tel:+18883737888']")
-    # What the reader typed stays in the page: not in the address, not in the title.
-    assert engine.evaluate("() => location.search + location.hash") == ""
-    assert "líne" not in engine.evaluate("() => document.title")
-
 
 def test_form_works_without_javascript(engine, site):
     """Without JavaScript the search is a POST answered by the server. Neither driver can turn

@@ -106,13 +106,13 @@ class WebKit(Engine):
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         element.click()
 
-    def press(self, key: str, times: int = 1) -> None:
+    def press_keys(self, keys: list[str]) -> None:
         from selenium.webdriver.common.action_chains import ActionChains
         from selenium.webdriver.common.keys import Keys
 
-        key = Keys.SHIFT if key == "Shift" else key
         actions = ActionChains(self.driver)
-        for _ in range(times):
+        for key in keys:
+            key = Keys.SHIFT if key == "Shift" else key
             actions.key_down(key).key_up(key)
         actions.perform()
 
