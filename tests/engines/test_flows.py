@@ -94,6 +94,12 @@ def test_one_visit_saves_the_whole_locale(engine, reader_offline):
     srv, first = reader_offline
     assert first["saved"] == ["es"]
     every_page_reads_offline(engine, srv, "es", "ltr")
+    # The page came from the saved copy and says when it was saved; in WebKit (as on an iPhone)
+    # also that Safari deletes it after days of use without a visit.
+    line = engine.wait_visible("#saved-on")
+    assert line.startswith("Guardado el ")
+    iphone = "En este teléfono, Safari borra esta copia si usas Safari durante 7 días sin abrir la guía."
+    assert (iphone in line) == (engine.name == "webkit"), line
     engine.goto(srv.url + "/en/rights/")
     assert "offline" in engine.visible_text("h1").lower()
     assert engine.evaluate("() => [...document.querySelectorAll('a[href=\"tel:+18883737888\"]')]"
@@ -354,6 +360,29 @@ def test_remove_saved_data_leaves_nothing(engine, site, how):
     assert not engine.is_visible("#quick-exit") and "traffick" not in engine.visible_text().lower()
 
 
+def test_remove_saved_data_without_script_asks_the_browser(engine, site):
+    """Without JavaScript the form is POSTed and the server answers with Clear-Site-Data
+    ("cache", "storage"). Sent by the browser's own form submission (see
+    test_form_works_without_javascript). Firefox removes everything, the worker too. WebKit
+    (2.50) empties Cache Storage and web storage but keeps the service worker's registration
+    (README, "Browser engines"): an empty worker with nothing of the guide in it; the page's own
+    script, the usual path on an iPhone, removes the worker too (the flow above)."""
+    srv = site()
+    engine.goto(srv.url + "/en/")
+    saved(engine, "en")
+    engine.evaluate("() => { localStorage.setItem('x-test', '1'); sessionStorage.setItem('x-test', '1'); }")
+    engine.goto(srv.url + "/en/forget/")
+    engine.evaluate("() => { window.__before = true; "
+                    "HTMLFormElement.prototype.submit.call(document.getElementById('forget-form')); }")
+    engine.wait_for_js("() => !window.__before && document.readyState === 'complete'")
+    assert ("POST", "/en/forget/") in srv.counted.requests
+    assert engine.visible_text("h1") == "Done"
+    left = engine.wait_for_js(f"async () => {{ const s = await ({STORED})(); "
+                              "return s.caches + s.local + s.session === 0 && s; }", timeout=10)
+    if engine.name == "firefox":
+        assert left["workers"] == 0, left
+
+
 # Updates -----------------------------------------------------------------------------------
 
 def test_update_fetches_only_what_changed_and_keeps_saved_languages(engine, site, app, app_variant):
@@ -381,3 +410,39 @@ def test_update_fetches_only_what_changed_and_keeps_saved_languages(engine, site
     assert "You never have to give your name." in text
     assert engine.visible_text("#saved-on")    # the saved copy says when it was saved
 
+
+# The "Saved for offline" page ---------------------------------------------------------------
+
+FACTS = """() => [...document.querySelectorAll('.saved-facts li')].filter(li => li.checkVisibility()).map(li => li.innerText.trim())"""
+
+
+def test_saved_page_keeps_the_copy_and_shows_space_and_date(engine, site):
+    """What the page says in each engine. WebKitGTK has no `navigator.storage` (Safari on an
+    iPhone has it): the page leaves out the space and protection lines instead of showing
+    empty ones, and saving a language still works without asking the browser to keep it. In
+    WebKit, as on an iPhone, the page says Safari deletes the copy after days without a visit,
+    and no longer that it stays until the reader removes it. Firefox shows every line."""
+    srv = site()
+    engine.goto(srv.url + "/en/")
+    saved(engine, "en")
+    engine.goto(srv.url + "/en/saved/")
+    facts = engine.wait_for_js(f"() => {{ const f = ({FACTS})(); return f.some(t => t.startsWith('Saved on ')) && f; }}")
+    iphone = ("On this phone, Safari deletes this copy if you use Safari for 7 days without opening the guide."
+              " How to keep it")
+    stays = "A saved copy stays on this phone until you remove it."
+    note = ".install-ways [data-iphone]"
+    if engine.name == "webkit":
+        assert engine.evaluate("() => typeof navigator.storage") == "undefined"
+        assert facts == [facts[0], iphone], facts
+        assert stays not in engine.visible_text("main")
+        assert engine.visible_text(note).startswith("On this phone, the copy saved for offline lasts only while")
+    else:
+        facts = engine.wait_for_js(f"() => {{ const f = ({FACTS})(); return f.length === 3 && f; }}")
+        assert facts[1].startswith("Space used on this phone: ")
+        assert facts[2].startswith("Protected from automatic clean-up: ")
+        assert stays in engine.visible_text("main") and not engine.is_visible(note)
+    engine.click("tr[data-locale='es'] [data-save]")
+    engine.wait_for_js("() => document.querySelector(\"tr[data-locale='es'] [data-status]\").textContent === 'Saved'", timeout=60)
+    # The safety page tells the iPhone reader the same, above the steps.
+    engine.goto(srv.url + "/en/safety/")
+    assert engine.is_visible(note) == (engine.name == "webkit")
