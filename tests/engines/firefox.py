@@ -33,6 +33,13 @@ PREFS = {
     "network.connectivity-service.enabled": False,
     "services.settings.server": "",
     "toolkit.telemetry.enabled": False,
+    "browser.startup.page": 0,
+    "browser.newtabpage.enabled": False,
+    "extensions.autoDisableScopes": 0,
+    "extensions.systemAddon.update.enabled": False,
+    "media.gmp-manager.updateEnabled": False,
+    "browser.sessionstore.resume_from_crash": False,
+    "dom.ipc.processPrelaunch.enabled": False,
 }
 
 
@@ -165,15 +172,14 @@ class Firefox(Engine):
         self.goto("about:blank")
 
     def quit(self) -> None:
+        """Stop the browser (its profile is a temporary one: nothing in it is kept)."""
         try:
-            try:
-                self.send("browser.close", {})
-            except Exception:  # noqa: BLE001 - the browser may already be closing
-                pass
             self.bidi.close()
+            self.process.terminate()
             try:
-                self.process.wait(timeout=10)
+                self.process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+                self.process.wait()
         finally:
             shutil.rmtree(self.profile, ignore_errors=True)

@@ -52,7 +52,7 @@ def saved(engine, lang: str, timeout: float = 60.0) -> dict:
 
 
 def on_cover(engine) -> None:
-    """The calculator is on the screen: its address, its display, and a working keypad."""
+    """The calculator is on the screen: its address, and its display drawn."""
     engine.wait_for_url("/calculator/")
     engine.wait_visible("#display")
 
