@@ -287,7 +287,11 @@ def _launch_args(base: dict, executable: str) -> dict:
             "--no-first-run", "--disable-quic", "--disable-gpu", "--js-flags=--max-opt=1"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")
-    options = {**base, "args": args, "headless": True}
+    # Playwright switches the back-forward cache off, and resends a form on Back or reload
+    # without asking; a phone's browser keeps the cache on (what Back paints from it is what the
+    # quick exit must hide; the headless shell never uses it) and asks before resending.
+    options = {**base, "args": args, "headless": True,
+               "ignore_default_args": ["--disable-back-forward-cache", "--disable-prompt-on-repost"]}
     if Path(executable).exists():
         options["executable_path"] = executable
     return options
@@ -322,6 +326,17 @@ def full_browser_launch_args(browser_type_launch_args) -> dict:
     if "executable_path" not in options:
         options["channel"] = "chromium"   # Playwright's full build, not its headless shell
     return options
+
+
+@pytest.fixture(scope="session")
+def phone_browser(playwright, full_browser_launch_args):
+    """The full browser, one per worker, for tests of Back and Forward: like a phone's browser it
+    keeps the pages a reader leaves in its back-forward cache and paints them again on Back.
+    The headless shell never does ("BackForwardCacheDisabledForDelegate"), so a test of Back
+    there would pass whatever the guide did."""
+    browser = playwright.chromium.launch(**full_browser_launch_args)
+    yield browser
+    browser.close()
 
 
 NO_WORKER = {"service_workers": "block"}

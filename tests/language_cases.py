@@ -32,6 +32,8 @@ ACCEPT_LANGUAGE_CASES = [
     ("ht", "ht"),
     ("fr-CA", "fr"),
     ("ru-RU", "ru"),
+    ("hi-IN", "hi"),
+    ("hi-IN,hi;q=0.9,en-US;q=0.8", "hi"),
     ("en-XA", "en"),
     ("en-XA, es;q=0.5", "es"),   # a locale that is served but not listed is skipped
     ("tl-PH", "tl"),

@@ -97,3 +97,11 @@ def test_a_damaged_or_foreign_file_is_compressed_again(shared, monkeypatch, dama
     served = client.get("/ko/rights/", headers=BR).data
     assert brotli.decompress(served) == plain
     assert kept.read_bytes() == served      # the file now holds the right bytes
+
+
+def test_an_unchanged_worker_costs_a_304(client):
+    """A phone checks /sw.js at every visit; when nothing changed it gets no body back."""
+    first = client.get("/sw.js")
+    assert first.status_code == 200 and first.headers["ETag"]
+    again = client.get("/sw.js", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.data == b""

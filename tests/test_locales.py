@@ -64,9 +64,15 @@ def test_incomplete_locale_is_served_but_not_listed(app, monkeypatch):
         assert 'hreflang="es"' in r.data.decode()
 
 
-def test_pseudo_locale_is_not_served_in_production(content_copy):
+def test_pseudo_locale_is_not_served_in_production():
+    from tests.htmlparse import parse
     from webapp import create_app
 
     client = create_app({"TESTING": False}).test_client()
     assert client.get("/en-XA/").status_code == 404
+    r = client.get("/en-XA/rights/", headers={"Accept-Language": "es"})
+    assert r.status_code == 404
+    assert parse(r.data).find("html").attrs["lang"] == "es"      # the 404 page is not en-XA either
+    assert "Ƥ" not in r.get_data(as_text=True)
+    assert client.get("/en-XA/manifest.webmanifest").status_code == 404
     assert "/en-XA/" not in client.get("/sitemap.xml").data.decode()

@@ -32,6 +32,7 @@ HOSTILE = [
     f"G\x00ET /{SECRET} HTTP/1.1",
 ]
 NORMAL = "GET /en/services/ HTTP/1.1"
+ANSWERS = "papers=yes&threats=yes&debt=no"
 
 
 def free_port() -> int:
@@ -77,6 +78,8 @@ def run_server(command: list[str], port: int) -> str:
         wait_for_port(port, proc)
         answers = [send(port, line) for line in HOSTILE]
         answers.append(send(port, "POST /en/services/ HTTP/1.1", f"q=domestic+{SECRET}".encode()))
+        # The self-check answered without JavaScript: which questions were answered "yes".
+        answers.append(send(port, "POST /en/self-check/ HTTP/1.1", ANSWERS.encode()))
         answers.append(send(port, NORMAL))
         # Every request was answered: what is checked below did happen.
         assert all(a.startswith(b"HTTP/1.") for a in answers), answers
@@ -93,6 +96,8 @@ def run_server(command: list[str], port: int) -> str:
 
 def assert_private(output: str) -> None:
     assert "GET /en/services/" in output, output   # the log works: a normal request is there
+    assert "POST /en/self-check/" in output, output   # ... and the answers' request is there,
+    assert "papers" not in output and "threats" not in output   # without a word of them
     assert CLIENT not in output
     assert SECRET not in output
     assert "domestic" not in output

@@ -38,6 +38,9 @@ FR_PLAINTE = re.compile(r"\bplaintes?\b", re.IGNORECASE)
 FR_CRIMINAL_ENGLISH = re.compile(r"criminal complaint|police report|press charges", re.IGNORECASE)
 # Portuguese: "tráfico" alone reads as drug trafficking; it is always "tráfico de pessoas".
 PT_BARE_TRAFICO = re.compile(r"\btráfico\b(?! de pessoas)", re.IGNORECASE)
+# Hindi: "तस्करी" alone is smuggling (of gold, drugs, people across a border); trafficking is
+# always "मानव तस्करी", and smuggling is "स्मगलिंग", so the two never share a word.
+HI_BARE_TASKARI = re.compile(r"(?<!मानव )तस्करी")
 
 
 def french_criminal_complaints(pairs):
@@ -46,6 +49,10 @@ def french_criminal_complaints(pairs):
 
 def portuguese_bare_trafico(pairs):
     return [(en, pt) for en, pt in pairs if PT_BARE_TRAFICO.search(pt)]
+
+
+def hindi_bare_taskari(pairs):
+    return [(en, hi) for en, hi in pairs if HI_BARE_TASKARI.search(hi)]
 
 
 @pytest.mark.parametrize("english, french, found", [
@@ -73,6 +80,23 @@ def test_portuguese_trafico_rule_finds_the_bare_word(portuguese, found):
     assert bool(portuguese_bare_trafico([("Trafficking", portuguese)])) is found
 
 
+@pytest.mark.parametrize("hindi, found", [
+    ("यह तस्करी हो सकती है।", True),
+    ("तस्करी हॉटलाइन", True),
+    ("मज़दूरी के लिए तस्करी", True),
+    ("यह मानव तस्करी हो सकती है।", False),
+    ("राष्ट्रीय मानव तस्करी हॉटलाइन", False),
+    ("मानव तस्करी और स्मगलिंग में क्या फ़र्क है?", False),
+])
+def test_hindi_taskari_rule_finds_the_bare_word(hindi, found):
+    assert bool(hindi_bare_taskari([("Trafficking", hindi)])) is found
+
+
+def test_hindi_always_says_manav_taskari():
+    """Readers' search words may hold the bare word (people type it); shown text never does."""
+    assert hindi_bare_taskari(messages("hi", shown_only=True)) == []
+
+
 def test_french_never_says_porter_plainte_for_an_agency():
     assert french_criminal_complaints(messages("fr")) == []
 
@@ -87,11 +111,12 @@ def test_portuguese_always_says_trafico_de_pessoas():
 # English name or this short form), and the other helplines do not use its word.
 HOTLINE_NAME = {
     "fr": r"Ligne nationale contre la traite",
+    "hi": r"मानव तस्करी हॉटलाइन",
     "ru": r"по борьбе с торговлей людьми",
     "tl": r"Hotline Laban sa (Human )?Trafficking",
     "zh-Hans": r"人口贩运热线",
 }
-HELPLINE_NOT = {"ru": r"горяч", "tl": r"hotline"}
+HELPLINE_NOT = {"ru": r"горяч", "tl": r"hotline", "hi": r"हॉटलाइन"}
 # English messages that speak of the National Human Trafficking Hotline ("the hotline", "the
 # hotline's number", "fake hotline calls"); other hotlines are named in full.
 ABOUT_NHTH = re.compile(r"\bhotline\b", re.IGNORECASE)

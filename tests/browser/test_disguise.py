@@ -116,9 +116,9 @@ def test_code_opens_the_guide_with_neutral_titles_and_exit_returns(context, live
 
     page.goto(live_server.url + START.format(lang="en"))   # the app starts (installed in English)
     assert page.title() == "Calculator"
-    # A wrong code is only a number: the calculator stays, nothing else happens.
-    type_keys(page, "1234=")
-    assert page.locator("#display").inner_text() == "1234"
+    # A wrong code is only a number: "=" works out the sum, and the calculator stays.
+    type_keys(page, "1234+1=")
+    assert page.locator("#display").inner_text() == "1235"
     assert page.url.endswith("/calculator/en/?app")
     type_keys(page, "C" + CODE + "=")
     page.wait_for_url(re.compile(r".*/es/$"))          # the reader's last language, online

@@ -18,6 +18,25 @@ STATUS = """(path) => new Promise((resolve) => {
 })"""
 
 
+# Once the worker is activated, everything it has posted to this page so far has arrived: its
+# answer to a question sent without a port comes through the same queue as its own messages
+# ("updated" after an update), after them.
+WORKER_SETTLED = """() => navigator.serviceWorker.ready.then((registration) => new Promise((resolve) => {
+    const sw = navigator.serviceWorker;
+    const ask = () => {
+        const answered = (event) => {
+            if (!event.data || event.data.type !== 'status') return;
+            sw.removeEventListener('message', answered);
+            resolve(true);
+        };
+        sw.addEventListener('message', answered);
+        sw.controller.postMessage({type: 'status'});
+    };
+    if (registration.active.state === 'activated') ask();
+    else registration.active.addEventListener('statechange', ask, {once: true});
+}))"""
+
+
 def sw_status(page, path=""):
     wait_until_controlled(page)
     return page.evaluate(STATUS, path)

@@ -6,8 +6,10 @@ its inline scripts are the only ones the CSP allows."""
 
 import functools
 import http.server
+from html.parser import HTMLParser
 import json
 import re
+import string
 import threading
 import time
 
@@ -19,6 +21,8 @@ from tests.browser.worker import wait_until_controlled
 from webapp import create_app, locales, translate
 from webapp.components import quick_exit
 from tests.conftest import ROOT, WITH_WORKER, wait_for_js
+from tests.browser.frames import (PAGES_KEY, Screencast, is_blank, page_notes, record_pages, same,
+                                  shows_bar, top_bar_colour)
 
 in_chromium = pytest.mark.browser
 FLAG = quick_exit.FLAG
@@ -27,8 +31,9 @@ CODE = quick_exit.DEFAULT_RETURN_CODE
 COVER = re.compile(r".*/calculator/$")
 
 
-def on_cover(page):
-    page.wait_for_url(COVER, timeout=10_000)
+def on_cover(page, cover=COVER):
+    # "commit": a page restored from the back-forward cache never fires load again.
+    page.wait_for_url(cover, timeout=10_000, wait_until="commit")
     page.locator("#display").wait_for(state="visible")
     return True
 
@@ -69,12 +74,14 @@ def test_content_is_hidden_before_the_cover_loads(page, live_server):
     open_guide(page, live_server)
     # In the same task as the click, before the browser has fetched anything for the cover,
     # the guide is already hidden and its title gone.
+    # Nothing of the page is laid out any more (no box to paint or tap), its title is gone.
     state = page.evaluate("""() => {
         document.getElementById('quick-exit').click();
-        return [document.documentElement.hidden, getComputedStyle(document.body).display,
-                document.title, location.pathname];
+        return {boxes: document.body.getClientRects().length,
+                hit: document.elementFromPoint(innerWidth / 2, innerHeight / 2),
+                title: document.title, path: location.pathname};
     }""")
-    assert state[0] is True and state[2] == "" and state[3] == "/en/"
+    assert state == {"boxes": 0, "hit": None, "title": "", "path": "/en/"}
     on_cover(page)
 
 
@@ -154,7 +161,6 @@ def test_works_with_focus_in_a_text_field(page, live_server):
 
 
 @in_chromium
-@in_chromium
 @pytest.mark.parametrize("lang", [loc.code for loc in locales.LOCALES])
 def test_screen_reader_messages_are_translated(page, live_server, lang):
     open_guide(page, live_server, f"/{lang}/")
@@ -173,31 +179,134 @@ def test_screen_reader_messages_are_translated(page, live_server, lang):
     assert "1" in page.locator("#quick-exit-status").inner_text()
 
 
+EXITS = {
+    "button": lambda page: page.locator("#quick-exit").click(),
+    "shift": lambda page: press_shift(page, 3),
+}
+PHONE = {"width": 360, "height": 640}
+
+
+def phone_tab(browser):
+    """A tab of the phone browser (back-forward cache on) whose pages note how they are shown."""
+    ctx = browser.new_context(viewport=PHONE, service_workers="block")
+    record_pages(ctx)
+    return ctx, ctx.new_page()
+
+
+# Why the browser may load a page again on Back instead of restoring it from the cache: the
+# quick exit evicted it (its message on the guide's channel reached the page in the cache).
+EVICTED_BY_THE_EXIT = "BroadcastChannelOnMessage"
+
+
+def assert_back_paints_no_guide(page, restored_path: str, bar, cover=COVER):
+    """Go Back from the calculator while recording every frame. The guide page Back reaches was
+    in the back-forward cache; it must either have been taken out of it by the exit (and be
+    loaded again, hidden by the guard before it paints) or come back from it hidden, and no
+    frame may show the guide before the calculator is back."""
+    before = len(page_notes(page))
+    with Screencast(page) as cast:
+        start = len(cast.frames)
+        page.go_back(wait_until="commit")
+        on_cover(page, cover)
+        # The event that could paint the guide did happen: Back reached a page of it ...
+        wait_for_js(page, f"""() => JSON.parse(sessionStorage.getItem("{PAGES_KEY}") || "[]").slice({before})
+            .some(r => r.path === "{restored_path}" && (r.kind === "load" || r.persisted))""")
+        # ... and the calculator was painted after it.
+        cast.wait_for(lambda frames: any(not is_blank(f) and not shows_bar(f, bar) for f in frames[start:]))
+        guide = [i for i, frame in enumerate(cast.frames) if shows_bar(frame, bar)]
+    notes = [n for n in page_notes(page)[before:] if n["path"] == restored_path]
+    # It was in the cache: restored from it, or kept out of it by the exit alone (not, say,
+    # because this browser has no cache, which would prove nothing).
+    if any(n.get("persisted") for n in notes):
+        assert cast.restored
+    else:
+        assert cast.not_restored and all(reasons == [EVICTED_BY_THE_EXIT] for reasons in cast.not_restored), \
+            cast.not_restored
+    shown = [n for n in notes if n["kind"] == "frame" or n.get("persisted")]
+    assert all(n["hidden"] for n in shown), f"the guide was shown before the calculator: {notes}"
+    assert not guide, f"frames {guide} of {len(cast.frames)} show the guide"
+
+
 @in_chromium
-def test_back_after_exit_shows_the_cover(page, server):
-    live_server = server()
+@pytest.mark.parametrize("how", EXITS)
+def test_back_and_forward_after_an_exit_never_paint_the_guide(phone_browser, live_server, how):
+    """The reader reads two pages and leaves by the quick exit; whoever takes the phone presses
+    Back, then Forward. With the back-forward cache on (as on every phone), the first page is
+    kept whole and painted the moment Back restores it, before its scripts run."""
+    ctx, page = phone_tab(phone_browser)
+    open_guide(page, live_server, "/en/")
+    bar = top_bar_colour(page)
+    page.goto(live_server.url + "/en/signs/")
+    page.locator("#quick-exit").wait_for()
+    EXITS[how](page)
+    on_cover(page)
+    assert_back_paints_no_guide(page, "/en/", bar)
+    assert "trafficking" not in page.content().lower()
+    # Forward: the calculator the exit opened, never the guide.
+    with Screencast(page) as cast:
+        page.go_forward(wait_until="commit")
+        on_cover(page)
+        assert not any(shows_bar(frame, bar) for frame in cast.frames)
+    ctx.close()
+
+
+@in_chromium
+def test_back_after_an_exit_inside_the_calculator_app_never_paints_the_guide(phone_browser, live_server):
+    """The same inside the app installed as a calculator: the exit and Back return to the app's
+    own calculator."""
+    ctx, page = phone_tab(phone_browser)
+    page.goto(live_server.url + "/calculator/en/?app")    # the app starts
+    for key in CODE + "=":
+        page.keyboard.press(key)
+    page.wait_for_url(re.compile(r".*/en/$"))
+    bar = top_bar_colour(page)
+    page.goto(live_server.url + "/en/rights/")
+    page.locator("#quick-exit").click()
+    app = re.compile(r".*/calculator/en/$")      # the app's own calculator
+    on_cover(page, app)
+    assert_back_paints_no_guide(page, "/en/", bar, app)
+    ctx.close()
+
+
+@in_chromium
+def test_ordinary_back_shows_the_guide_from_the_cache(phone_browser, live_server):
+    """Pages stay in the back-forward cache while the reader reads (Back is instant on a slow
+    phone): hidden as they go in, in case an exit happens meanwhile, and shown again as they
+    come back when none did."""
+    ctx, page = phone_tab(phone_browser)
     open_guide(page, live_server, "/en/")
     page.goto(live_server.url + "/en/signs/")
-    page.locator("#quick-exit").click()
-    on_cover(page)
-    page.go_back()
-    assert on_cover(page)
-    assert "trafficking" not in page.content().lower()
-    # Forward again: still the cover, never the guide.
-    page.go_forward()
-    page.wait_for_load_state()
-    assert on_cover(page)
-    assert "trafficking" not in page.content().lower()
+    page.locator("#quick-exit").wait_for()
+    with Screencast(page) as cast:
+        page.go_back(wait_until="commit")
+        back = wait_for_js(page, f"""() => JSON.parse(sessionStorage.getItem("{PAGES_KEY}") || "[]")
+                                             .filter(r => r.persisted).pop()""")
+        page.locator("h1").wait_for(state="visible")
+    assert back == {"kind": "pageshow", "path": "/en/", "persisted": True, "hidden": True}
+    assert cast.restored == [live_server.url + "/en/"]
+    assert page.get_by_role("heading", name="Get help now").is_visible()
+    ctx.close()
 
 
 @in_chromium
-def test_bfcache_restore_shows_the_cover(page, live_server):
+def test_a_guide_page_opened_after_an_exit_paints_nothing_of_it(phone_browser, live_server):
+    """A page loaded afresh after an exit (typed address, a link, a bookmark, a tab the browser
+    restores after it was killed, which reloads with the tab's session storage) is hidden by
+    the guard in <head> before its first paint."""
+    ctx, page = phone_tab(phone_browser)
     open_guide(page, live_server, "/en/")
-    page.goto(live_server.url + "/en/rights/")
-    # Exit from another page in the same tab, then come back to the first one.
-    page.evaluate(f"sessionStorage.setItem('{FLAG}', '1')")
-    page.go_back()
-    assert on_cover(page)
+    bar = top_bar_colour(page)
+    page.locator("#quick-exit").click()
+    on_cover(page)
+    page.locator("button[data-k='7']").click()      # this calculator shows 7, a new one 0
+    with Screencast(page) as cast:
+        showing_seven = cast.frames[-1]
+        page.goto(live_server.url + "/en/helplines/", wait_until="commit")
+        on_cover(page)
+        cast.wait_for(lambda frames: any(not is_blank(f) and not same(f, showing_seven) for f in frames))
+        assert not any(shows_bar(frame, bar) for frame in cast.frames)
+    assert page.locator("#display").inner_text() == "0"
+    ctx.close()
 
 
 @in_chromium
@@ -317,6 +426,9 @@ def test_screen_reader_skip_link_exits(page, live_server):
     assert on_cover(page)
 
 
+PUNCTUATION = string.punctuation + "।“”‘’«»¿¡…·"
+
+
 @functools.cache   # each locale's catalog is read once, not once per page checked
 def guide_words(code: str) -> frozenset[str]:
     """Words that would give the guide away, in one locale's own translation."""
@@ -330,12 +442,28 @@ def guide_words(code: str) -> frozenset[str]:
         texts = [catalog.get(m).string for m in msgids]
     words = set()
     for text in texts:
-        for word in re.findall(r"\w+", text.lower()):
+        # \w+ alone would cut Devanagari words at every vowel sign (a combining mark, not \w):
+        # "मज़दूरी" into "मज", "द", "र". Words between spaces, without their punctuation, too.
+        found = re.findall(r"\w+", text.lower()) + [w.strip(PUNCTUATION) for w in text.lower().split()]
+        for word in found:
             if len(word) >= 4:
                 words.add(word)
         if not re.search(r"\s", text.strip()):
             words.add(text.lower())   # scripts written without spaces: the whole phrase
     return frozenset(words)
+
+
+def calculator_addresses(client) -> set[str]:
+    """Every address of the calculator a person holding the phone may see: where each page's
+    quick exit goes, and the installed calculator app's start address, scope and id."""
+    addresses = set()
+    for loc in locales.LOCALES:
+        page = client.get(f"/{loc.code}/").data.decode()
+        addresses.add(re.search(r'id="quick-exit"[^>]*\bhref="([^"]+)"', page).group(1))
+        app = client.get(f"/calculator/{loc.code}/").data.decode()
+        manifest = client.get(re.search(r'rel="manifest" href="([^"]+)"', app).group(1)).get_json()
+        addresses.update(manifest[key] for key in ("start_url", "scope", "id"))
+    return addresses
 
 
 def test_cover_says_nothing_of_the_guide(client):
@@ -344,11 +472,14 @@ def test_cover_says_nothing_of_the_guide(client):
     doc_assets = ""
     for ref in re.findall(r'(?:href|src)="(/static/[^"]+)"', r.data.decode()):
         doc_assets += client.get(ref).data.decode(errors="ignore").lower()
+    addresses = calculator_addresses(client)
+    assert "/calculator/" in addresses and "/calculator/es/?app" in addresses
     for loc in locales.LOCALES:
         for word in guide_words(loc.code):
             assert word not in doc, (loc.code, word)
             assert word not in doc_assets, (loc.code, word)
-            assert word not in "/calculator/"
+            for address in addresses:
+                assert word not in address.lower(), (loc.code, word, address)
     assert re.search(r"<title>calculator</title>", doc)
 
 
@@ -444,6 +575,50 @@ def test_the_bundles_carry_the_component_and_are_saved_for_offline(app, client):
     assert urls["guide_js"] in worker and urls["guide_css"] in worker
 
 
+class _Head(HTMLParser):
+    """A page's tags in order up to <body>, with the text of each inline script."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[list] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        if not any(t == "body" for t, _, _ in self.tags):
+            self.tags.append([tag, dict(attrs), ""])
+        self.in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self.in_script = False
+
+    def handle_data(self, data):
+        if self.in_script and self.tags[-1][0] == "script":
+            self.tags[-1][2] += data
+
+
+def test_the_guard_comes_first_in_the_head_of_every_page_of_the_guide(app, client):
+    """The guard can only hide a page before its first paint if it runs before anything can be
+    painted: right after <meta charset>, before the stylesheet, every other script and <body>.
+    Every page with a quick exit: each page saved for offline use, and an error page."""
+    from webapp.offline import precache
+
+    listed = precache.get(app)
+    urls = [e["url"] for e in listed["shared"]] + [e["url"] for es in listed["locales"].values() for e in es]
+    checked = 0
+    for url in [u for u in urls if u.endswith("/")] + ["/es/no-such-page/"]:
+        html = client.get(url).data.decode()
+        if 'id="quick-exit"' not in html:
+            continue            # the calculator: nothing of the guide to hide
+        head = _Head()
+        head.feed(html)
+        assert [tag for tag, _, _ in head.tags[:2]] == ["html", "head"], url
+        (first, attrs, _), (second, _, guard) = head.tags[2:4]
+        assert (first, attrs) == ("meta", {"charset": "utf-8"}), url
+        assert (second, guard) == ("script", quick_exit.GUARD_JS), url
+        checked += 1
+    assert checked > 12 * 15
+
+
 def test_the_components_scripts_are_the_only_inline_ones(client):
     r = client.get("/en/rights/")
     policy = dict(part.strip().split(" ", 1) for part in r.headers["Content-Security-Policy"].split(";"))
@@ -454,7 +629,10 @@ def test_the_components_scripts_are_the_only_inline_ones(client):
 
 @in_chromium
 def test_a_deployers_code_is_the_one_the_calculator_takes(context, app_variant):
-    srv = LiveServer(app_variant(QUICK_EXIT_RETURN_CODE="97"))
+    """A deployer's code of the longest kind (12 digits). The calculator keeps the last 12
+    digits typed, so the code still opens the guide when other digits came before it."""
+    code = "975310864213"
+    srv = LiveServer(app_variant(QUICK_EXIT_RETURN_CODE=code))
     try:
         page = context.new_page()
         open_guide(page, srv, "/en/rights/")
@@ -465,8 +643,8 @@ def test_a_deployers_code_is_the_one_the_calculator_takes(context, app_variant):
             page.locator(f"button[data-k='{key}']").click()
         assert page.locator("#display").inner_text() == str(int(CODE) + 1)
         assert COVER.match(page.url)
-        for key in "C97=":
-            page.locator(f"button[data-k='{key}']").click()
+        for key in "C4" + code + "=":
+            page.keyboard.press(key)
         page.wait_for_url(re.compile(r".*/en/$"))
         assert page.locator("h1").is_visible()
     finally:

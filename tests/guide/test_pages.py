@@ -123,8 +123,3 @@ def test_pages_revalidate_and_assets_are_immutable(client):
     assert asset.status_code == 200
     assert asset.headers["Cache-Control"] == "public, max-age=31536000, immutable"
     assert b"\n\n" not in asset.data  # minified
-
-
-def test_no_cookies(client):
-    for path in ("/", "/en/", "/es/helplines/", "/sitemap.xml", "/en/missing/"):
-        assert "Set-Cookie" not in client.get(path).headers

@@ -31,7 +31,17 @@
     // The capture phase, so Shift counts inside text fields too.
     document.addEventListener("keydown", this.keydown.bind(this), true);
     document.addEventListener("keyup", this.keyup.bind(this), true);
-    // A page restored from the back-forward cache skips the guard in <head>: check again.
+    // The back-forward cache (see __init__.py): every page listens on one channel, so that the
+    // exit's message takes the pages of the guide kept in the cache out of it; a page that
+    // still comes back from it was hidden as it went in, and is shown again only if no exit
+    // happened meanwhile.
+    try {
+      this.channel = new BroadcastChannel(this.flag);
+      this.channel.onmessage = function () {};
+    } catch (e) { this.channel = null; }
+    window.addEventListener("pagehide", function (event) {
+      if (event.persisted) document.documentElement.hidden = true;
+    });
     window.addEventListener("pageshow", this.guard.bind(this));
   }
 
@@ -47,6 +57,7 @@
     if (event) event.preventDefault();
     document.documentElement.hidden = true;
     document.title = "";
+    if (this.channel) this.channel.postMessage("");
     try {
       sessionStorage.setItem(this.flag, "1");
       if (this.installed) localStorage.setItem(this.flag, "1");
@@ -94,12 +105,14 @@
     }, PAUSE);
   };
 
-  QuickExit.prototype.guard = function () {
+  QuickExit.prototype.guard = function (event) {
     var exited = false;
     try { exited = sessionStorage.getItem(this.flag) || localStorage.getItem(this.flag); } catch (e) {}
     if (exited) {
       document.documentElement.hidden = true;
       location.replace(this.cover);
+    } else if (event && event.persisted) {
+      document.documentElement.hidden = false;
     }
   };
 
