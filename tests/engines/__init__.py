@@ -39,6 +39,14 @@ class Engine:
     def quit(self) -> None:
         raise NotImplementedError
 
+    def watch_every_document(self, fn: str) -> None:
+        """Run `fn` in every document the window opens from now on, before the page's own
+        scripts, where the driver can (`stop_watching` ends it). WebDriver has no such script
+        in WebKit: there a flow runs `fn` in the page itself."""
+
+    def stop_watching(self) -> None:
+        pass
+
     # Built on the above.
     @property
     def url(self) -> str:

@@ -155,6 +155,15 @@ class Firefox(Engine):
         self.send("input.performActions", {"context": self.context, "actions": [
             {"type": "key", "id": "keyboard", "actions": steps}]})
 
+    def watch_every_document(self, fn: str) -> None:
+        self._watch = self.send("script.addPreloadScript",
+                                {"functionDeclaration": fn, "contexts": [self.context]})["script"]
+
+    def stop_watching(self) -> None:
+        if getattr(self, "_watch", None):
+            self.send("script.removePreloadScript", {"script": self._watch})
+            self._watch = None
+
     def back(self) -> None:
         self.send("browsingContext.traverseHistory", {"context": self.context, "delta": -1})
 
