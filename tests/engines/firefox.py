@@ -9,6 +9,7 @@ gets fresh website data from its own server (a new port, a new origin)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -90,9 +91,10 @@ class Firefox(Engine):
         from selenium.webdriver.remote.websocket_connection import WebSocketConnection
 
         self.profile = tempfile.mkdtemp(prefix="guide-firefox-")
+        self._watch = None   # the preload script of watch_every_document
         with open(os.path.join(self.profile, "user.js"), "w") as prefs:
             for key, value in PREFS.items():
-                prefs.write(f'user_pref("{key}", {str(value).lower() if isinstance(value, bool) else repr(value).replace(chr(39), chr(34))});\n')
+                prefs.write(f"user_pref({json.dumps(key)}, {json.dumps(value)});\n")
         self.process = subprocess.Popen(
             [FIREFOX, "--headless", "--no-remote", "--profile", self.profile,
              "--remote-debugging-port=0", "about:blank"],
@@ -160,7 +162,7 @@ class Firefox(Engine):
                                 {"functionDeclaration": fn, "contexts": [self.context]})["script"]
 
     def stop_watching(self) -> None:
-        if getattr(self, "_watch", None):
+        if self._watch:
             self.send("script.removePreloadScript", {"script": self._watch})
             self._watch = None
 
@@ -174,6 +176,7 @@ class Firefox(Engine):
         self._phone_sized()
 
     def reset(self) -> None:
+        self.stop_watching()
         contexts = [c["context"] for c in self.send("browsingContext.getTree", {"maxDepth": 0})["contexts"]]
         for context in contexts:
             if context != self.context:

@@ -232,9 +232,9 @@ def test_back_after_exit_shows_the_cover(engine, site):
     the flow checks that the new /en/ started after Back. Either way, no frame after Back
     showed the guide."""
     srv = site()
-    # A returning reader: the guide is saved and its worker answers /en/ from the start. (The
-    # flow asks nothing of the worker through a MessageChannel on /en/ itself: WebKit keeps no
-    # page holding an open message port in its cache.)
+    # A returning reader: the guide is saved and its worker answers /en/ from the start. (WebKit
+    # did not keep in its cache the page of the first visit, which the worker took control of
+    # while it was open: Back would load it anew, the road Firefox takes below.)
     open_guide(engine, srv, "/en/")
     engine.wait_for_js("() => !!navigator.serviceWorker.controller")
     engine.watch_every_document(FRAME_WATCH)
