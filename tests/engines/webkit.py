@@ -102,9 +102,9 @@ class WebKit(Engine):
     def click(self, selector: str) -> None:
         from selenium.webdriver.common.by import By
 
-        element = self.driver.find_element(By.CSS_SELECTOR, selector)
-        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
-        element.click()
+        # WebDriver's element click scrolls the element into view and refuses one covered by
+        # another (the sticky quick exit bar, say), as a finger would meet it.
+        self.driver.find_element(By.CSS_SELECTOR, selector).click()
 
     def press_keys(self, keys: list[str]) -> None:
         from selenium.webdriver.common.action_chains import ActionChains
