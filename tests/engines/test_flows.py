@@ -250,9 +250,13 @@ def test_back_after_exit_shows_the_cover(engine, site):
     on_cover(engine)
     # How /en/ came back (a restored page notes its pageshow; a new one, its start). The
     # calculator is on the screen, so /en/ is gone and every frame it drew is in the record.
-    log = engine.wait_for_js(
-        "(t) => { const log = JSON.parse(sessionStorage.getItem('__frames')); "
-        "return log.shows.some(s => s[0] >= t && s[1] === '/en/') && log; }", pressed, timeout=10)
+    try:
+        log = engine.wait_for_js(
+            "(t) => { const log = JSON.parse(sessionStorage.getItem('__frames')); "
+            "return log.shows.some(s => s[0] >= t && s[1] === '/en/') && log; }", pressed, timeout=10)
+    except AssertionError:
+        raise AssertionError(f"{engine.name}: no record of /en/ after Back (in WebKit: not restored "
+                             "from the page cache, so the watcher put into it never ran)") from None
     engine.stop_watching()
     back = next(show for show in log["shows"] if show[0] >= pressed and show[1] == "/en/")
     assert back[2] == (True if engine.name == "webkit" else "load"), log["shows"]
