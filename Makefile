@@ -13,7 +13,7 @@ export CHROMIUM_PATH CHROMIUM_HEADLESS_SHELL_PATH
 # third worker fills that (4:00 against 4:18-4:43 with two, idle).
 WORKERS ?= 3
 
-.PHONY: run test bench catalogs extract check-translations stats chromium lighthouse clean screenshots
+.PHONY: run test bench catalogs extract check-translations stats chromium engines lighthouse clean screenshots
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,20 @@ chromium: $(VENV)/.installed-test
 	@if [ -x "$(CHROMIUM_HEADLESS_SHELL_PATH)" ]; then echo "Headless shell: $(CHROMIUM_HEADLESS_SHELL_PATH)"; \
 	else echo "No $(CHROMIUM_HEADLESS_SHELL_PATH): every browser test runs in the full browser"; fi
 
-test: $(VENV)/.installed-test catalogs chromium
+# The other engines' flows (tests/engines/): WebKit through WebKitWebDriver and MiniBrowser
+# under Xvfb, Firefox through its own WebDriver BiDi server. Debian's packages only; as root
+# (CI) they are installed when missing, otherwise the command to install them is printed.
+engines:
+	@missing=""; \
+	[ -x /usr/bin/WebKitWebDriver ] || missing="$$missing webkit2gtk-driver"; \
+	command -v Xvfb >/dev/null || missing="$$missing xvfb"; \
+	command -v firefox-esr >/dev/null || command -v firefox >/dev/null || missing="$$missing firefox-esr"; \
+	if [ -z "$$missing" ]; then echo "WebKit and Firefox: present"; \
+	elif [ "$$(id -u)" = 0 ]; then echo "Installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Missing Debian packages: sudo apt-get install$$missing"; exit 1; fi
+
+test: $(VENV)/.installed-test catalogs chromium engines
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal
 
 # Translator targets (see TRANSLATING.md).

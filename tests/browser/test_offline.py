@@ -570,6 +570,9 @@ def test_saved_page_keeps_the_copy_and_shows_space_and_date(context, server):
     facts.get_by_text(re.compile(rf"^Saved on \w+ \d+, {day.year}$")).wait_for()
     before = page.evaluate("navigator.storage.estimate().then(e => e.usage)")
     assert page.evaluate("window.__persistCalls") == 0
+    # Chromium is not WebKit: no iPhone line, and the copy stays until the reader removes it.
+    assert not page.locator(".saved-facts [data-iphone]").is_visible()
+    assert page.get_by_text("A saved copy stays on this phone until you remove it.").is_visible()
 
     row = page.locator("tr[data-locale='es']")
     row.locator("[data-save]").click()
