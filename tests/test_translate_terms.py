@@ -107,6 +107,41 @@ SLIPS = [
     # A translation that promises more than the English: "confidential" where it says only
     # that you need not give your name.
     ("es", "You do not have to give your name.", "Es confidencial y no tienes que dar tu nombre.", "confidential"),
+    # Hindi: the rules its first glossary (TRANSLATING.md's Hindi table) set, each slip put back.
+    ("hi", HOTLINE_FIRST, "आपको ज़्यादती की शिकायत करने का अधिकार है, और इसके लिए आपको सज़ा नहीं मिलनी चाहिए। आप "
+     "पहले हॉटलाइन से बात कर सकते हैं। यह न पुलिस है, न इमिग्रेशन विभाग, और यह आपकी अनुमति के बिना कुछ नहीं "
+     "करती, सिवाय तब जब उसे शक हो कि किसी बच्चे के साथ दुर्व्यवहार हो रहा है या कोई अभी खतरे में है।", "hotline"),
+    ("hi", "You can talk to the hotline about your situation. You do not have to give your name.",
+     "आप अपने हालात के बारे में हेल्पलाइन से बात कर सकते हैं। आपको अपना नाम बताने की ज़रूरत नहीं है।", "hotline"),
+    ("hi", CARDS, "हेल्पलाइन के नंबरों वाले छोटे कार्ड, प्रिंट करके बाँटने के लिए।", "hotline"),
+    ("hi", EACH, "हर हॉटलाइन पर वह तारीख दिखती है जब उसकी जानकारी पिछली बार जाँची गई थी, और वह स्रोत भी जिससे "
+     "उसे मिलाया गया।", "helplines"),
+    ("hi", "National Domestic Violence Hotline", "राष्ट्रीय घरेलू हिंसा हॉटलाइन", "other-line"),
+    # Bare "तस्करी" reads as smuggling goods (gold, drugs); trafficking is "मानव तस्करी", and
+    # smuggling has its own word, so the guide can say the two differ.
+    ("hi", "Is it trafficking if I came here legally, with a visa?",
+     "अगर मैं वीज़ा लेकर कानूनी तरीके से यहाँ आया हूँ, तो क्या यह तस्करी हो सकती है?", "trafficking"),
+    ("hi", "How is trafficking different from smuggling?", "मानव तस्करी और तस्करी में क्या फ़र्क है?", "smuggling"),
+    ("hi", "What is Continued Presence?", "लगातार मौजूदगी क्या है?", "continued-presence"),
+    ("hi", "Reports to its CyberTipline are made available to law enforcement.",
+     "इसकी CyberTipline पर की गई रिपोर्टें पुलिस को उपलब्ध कराई जाती हैं।", "law-enforcement"),
+    ("hi", UNPAID, "जितने पैसे आपके बनते हैं, उतने न मिलना गलत है। आप इसकी एफ़आईआर करा सकते हैं, चाहे आपका "
+     "इमिग्रेशन स्टेटस कुछ भी हो।", "complaint"),
+    ("hi", PUNISHED, "अगर शिकायत करने पर आपको सज़ा दी गई, तो 30 दिनों के अंदर पुलिस में रिपोर्ट करें।", "complaint"),
+    ("hi", "You do not have to give your name.", "यह गोपनीय है, और आपको अपना नाम बताने की ज़रूरत नहीं है।",
+     "confidential"),
+    ("hi", "Confidential.", "गोपनीय। आपको अपना नाम बताने की ज़रूरत नहीं है।", "anonymous"),
+    ("hi", "It is free and confidential. Your employer is not told your name. It protects your pay whatever your "
+     "immigration status.", "यह मुफ़्त और गोपनीय है। आपके मालिक को आपका नाम नहीं बताना चाहिए। यह आपकी तनख़्वाह "
+     "की रक्षा करता है, चाहे आपका इमिग्रेशन स्टेटस कुछ भी हो।", "not-told"),
+    ("hi", "This guide does not keep your searches, and they do not appear in the address of this page or in your "
+     "browser's history. The history shows that you opened this page.", "यह गाइड आपकी खोज सुरक्षित नहीं रखती, और "
+     "आपकी खोज न इस पेज के पते में दिखती है, न आपके ब्राउज़र की हिस्ट्री में। हिस्ट्री में सिर्फ़ यह दिखता है कि "
+     "आपने यह पेज खोला था।", "not-kept"),
+    # शोषण is what the guide says of people in labor trafficking ("exploited"): other labor
+    # abuse is ज़्यादती.
+    ("hi", "Some of your answers are signs of other labor abuse, such as wage theft or unsafe work:",
+     "आपके कुछ जवाब काम में दूसरे शोषण के संकेत हैं, जैसे तनख़्वाह की चोरी या असुरक्षित काम:", "labor-abuse"),
 ]
 
 

@@ -92,6 +92,7 @@ GIVEAWAYS = re.compile("|".join([
     r"\babus", r"\babi\b", r"lạm dụng", r"학대", r"虐待", r"侵害", r"aabuso", r"إساءة", r"насили",
     r"злоупотреб", r"maltrait",
     r"\bpolic", r"polícia", r"\bpulis", r"lapolis", r"cảnh sát", r"경찰", r"警察", r"الشرطة", r"полиц",
+    r"तस्करी", r"ज़्यादती", r"शोषण", r"दुर्व्यवहार", r"पुलिस",
     r"911",
 ]), re.IGNORECASE)
 
