@@ -178,3 +178,16 @@ def test_pseudo_locale_is_generated_from_the_template():
     sample = translate.pseudo("Call %(number)s now")
     assert sample.startswith("[") and sample.endswith("]") and "%(number)s" in sample
     assert "Call" not in sample and len(sample) >= len("Call %(number)s now") * 1.4
+
+
+def test_extracting_unchanged_messages_changes_no_file(runner, tmp_path, monkeypatch):
+    """The template keeps its date while its messages stay the same, so `make extract` on an
+    unchanged tree leaves every catalog as it is (no churn for translators, no collisions)."""
+    from webapp import translate
+
+    folder = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", folder)
+    monkeypatch.setattr(translate, "translations_dir", lambda: folder)
+    before = (folder / "messages.pot").read_bytes()
+    assert runner.invoke(args=["translate", "extract"]).exit_code == 0
+    assert (folder / "messages.pot").read_bytes() == before

@@ -9,6 +9,7 @@ by), and a catalog that does not compile."""
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timezone
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,11 +69,15 @@ def extract_catalog(root: Path = ROOT) -> Catalog:
     return catalog
 
 
-def _write(catalog: Catalog, path: Path, **options) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _render(catalog: Catalog, **options) -> bytes:
     buf = io.BytesIO()
     write_po(buf, catalog, width=100, include_lineno=False, sort_output=False, **options)
-    path.write_bytes(buf.getvalue())
+    return buf.getvalue()
+
+
+def _write(catalog: Catalog, path: Path, **options) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(_render(catalog, **options))
 
 
 def _read(path: Path, locale: str | None = None) -> Catalog:
@@ -176,8 +181,15 @@ translate = AppGroup("translate", help="Translation catalogs: extract, update, i
 def extract():
     """Write translations/messages.pot from the code, templates and content."""
     catalog = extract_catalog()
-    _write(catalog, pot_path(translations_dir()), omit_header=False)
-    click.echo(f"{len(catalog)} messages → {pot_path(translations_dir())}")
+    path = pot_path(translations_dir())
+    if path.exists():
+        # Unchanged messages keep the template's date: a new date alone would change every
+        # catalog at the next update, and collide in every branch that touched one.
+        catalog.creation_date = _read(path).creation_date
+        if message_ids(catalog) != message_ids(_read(path)) or _render(catalog) != path.read_bytes():
+            catalog.creation_date = datetime.now(timezone.utc)
+    _write(catalog, path, omit_header=False)
+    click.echo(f"{len(catalog)} messages → {path}")
 
 
 @translate.command()
