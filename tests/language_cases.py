@@ -1,6 +1,7 @@
 """One table of Accept-Language headers and the locale each must reach. The same table is
 run against the server (webapp.locales), the static export's chooser and the service worker
-(both static/js/locale-match.js on the data of locales.browser_rule())."""
+(both static/js/locale-match.js on the data of locales.browser_rule()). Also the English name
+of each language that its readers give to get an interpreter."""
 
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
@@ -39,6 +40,12 @@ ACCEPT_LANGUAGE_CASES = [
     ("zh-TW", "zh-Hans"),
     ("*", "en"),
 ]
+
+# The English name of each language, as a caller says it to get an interpreter ("I speak Thai. I
+# need an interpreter."): CLDR's names, written here by hand.
+SPOKEN = {"es": "Spanish", "zh-Hans": "Chinese", "vi": "Vietnamese", "ko": "Korean", "tl": "Tagalog",
+          "ht": "Haitian Creole", "pt": "Portuguese", "ar": "Arabic", "ru": "Russian", "fr": "French",
+          "th": "Thai", "hi": "Hindi"}
 
 
 def browser_tags(header: str | None) -> list[str]:

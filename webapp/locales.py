@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import re
 
+from babel import Locale as BabelLocale
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.routing import BaseConverter
 from werkzeug.http import parse_accept_header
@@ -31,8 +32,25 @@ class Locale:
     def rtl(self) -> bool:
         return self.direction == "rtl"
 
+    @property
+    def english_name(self) -> str:
+        """The language's name in English, from CLDR ("Thai", "Haitian Creole", "Tagalog"):
+        the word a caller says to get an interpreter."""
+        language = self.code.split("-")[0]
+        return BabelLocale("en").languages.get(language, language)
+
+    @property
+    def interpreter_request(self) -> str | None:
+        """What a caller who reads this language says or shows to get an interpreter, in
+        English on purpose: the hotline's staff answer in English or Spanish. None for English."""
+        if self.code.split("-")[0] == "en":
+            return None
+        return INTERPRETER_REQUEST % {"language": self.english_name}
+
 
 DEFAULT = "en"
+# Not translated: this sentence is for the person who answers the phone (see interpreter_request).
+INTERPRETER_REQUEST = "I speak %(language)s. I need an interpreter."
 
 # Reading order of the switcher: English and Spanish first (the hotline's own languages), then
 # by how many people with limited English speak the language in the U.S.
