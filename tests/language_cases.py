@@ -39,6 +39,9 @@ ACCEPT_LANGUAGE_CASES = [
     ("fil-PH, en;q=0.5", "tl"),
     ("zh-TW", "zh-Hans"),
     ("*", "en"),
+    ("th-TH,th;q=0.9,en;q=0.8", "th"),
+    ("th", "th"),
+    ("TH-th", "th"),
 ]
 
 # The English name of each language, as a caller says it to get an interpreter ("I speak Thai. I

@@ -88,10 +88,11 @@ def test_portuguese_always_says_trafico_de_pessoas():
 HOTLINE_NAME = {
     "fr": r"Ligne nationale contre la traite",
     "ru": r"по борьбе с торговлей людьми",
+    "th": r"สายด่วน(แห่งชาติเพื่อ)?ต่อต้านการค้ามนุษย์",
     "tl": r"Hotline Laban sa (Human )?Trafficking",
     "zh-Hans": r"人口贩运热线",
 }
-HELPLINE_NOT = {"ru": r"горяч", "tl": r"hotline"}
+HELPLINE_NOT = {"ru": r"горяч", "th": r"สายด่วน", "tl": r"hotline"}
 # English messages that speak of the National Human Trafficking Hotline ("the hotline", "the
 # hotline's number", "fake hotline calls"); other hotlines are named in full.
 ABOUT_NHTH = re.compile(r"\bhotline\b", re.IGNORECASE)
@@ -126,3 +127,75 @@ def test_glossary_covers_every_language():
     headings = set(re.findall(r"^### .*\(`([^`]+)`\)", glossary, re.MULTILINE))
     expected = {loc.code for loc in locales.LOCALES if loc.code not in (locales.DEFAULT, locales.PSEUDO)}
     assert headings == expected
+
+
+# The glossary's other terms, as data: a new language adds its rows here.
+# REQUIRED_TERMS: where the English says the first pattern, the translation says the second.
+# ONLY_WHEN: the translation says the first pattern only where the English says the second.
+# Both are searched in every translated message, the search-word lists included.
+REQUIRED_TERMS = {
+    "th": [
+        (r"\bconfidential\b", r"ความลับ"),                        # confidential: kept secret
+        (r"give your name|anonymous", r"ไม่ต้องบอกชื่อ"),          # anonymous: no need to give a name
+        (r"\blaw enforcement\b", r"หน่วยงานบังคับใช้กฎหมาย"),
+        (r"labor trafficking", r"การค้ามนุษย์ด้านแรงงาน"),
+        (r"labor abuse", r"การละเมิดสิทธิแรงงาน"),
+        (r"\bsmuggl", r"การลักลอบพาคนเข้าเมือง|ถูกลักลอบพาเข้าเมือง"),
+        (r"\bT visas?\b", r"วีซ่า T"),
+        (r"Continued Presence", r"การอนุญาตให้อยู่ต่อ \(Continued Presence\)|การอนุญาตให้อยู่ต่อ"),
+        (r"^Calculator$", r"^เครื่องคิดเลข$"),                     # as Thai phones name the app
+    ],
+}
+ONLY_WHEN = {
+    "th": [
+        # แจ้งความ is a criminal complaint to the police; a complaint to an office is ร้องเรียน.
+        (r"แจ้งความ", r"crime|criminal|police"),
+        # The FBI and HSI are law enforcement, not "the police" (ตำรวจ), unless the English says so.
+        (r"ตำรวจ", r"police|sheriff|cop"),
+        (r"บังคับใช้กฎหมาย", r"enforcement"),
+        # Confidential and anonymous stay two promises, each only where the line makes it.
+        (r"ความลับ", r"confidential|secret"),
+        (r"ไม่ต้องบอกชื่อ", r"name|anonymous"),
+        (r"ลักลอบ", r"smuggl"),
+    ],
+}
+
+
+def missing_terms(rules, pairs):
+    return [(en, tr, want) for en, tr in pairs for english, want in rules
+            if re.search(english, en, re.IGNORECASE) and not re.search(want, tr)]
+
+
+def misused_terms(rules, pairs):
+    return [(en, tr, word) for en, tr in pairs for word, english in rules
+            if re.search(word, tr) and not re.search(english, en, re.IGNORECASE)]
+
+
+@pytest.mark.parametrize("english, thai, found", [
+    ("You can talk to the hotline. You do not have to give your name.", "คุณไม่ต้องบอกชื่อของคุณ", False),
+    ("It is free and confidential.", "ไม่เสียเงินและไม่ต้องบอกชื่อ", True),         # anonymous for confidential
+    ("Law enforcement: a federal police agency.", "ตำรวจของรัฐบาลกลาง", True),     # law enforcement left out
+])
+def test_required_terms_find_a_missing_term(english, thai, found):
+    assert bool(missing_terms(REQUIRED_TERMS["th"], [(english, thai)])) is found
+
+
+@pytest.mark.parametrize("english, thai, found", [
+    ("Where to complain", "แจ้งความได้ที่ไหน", True),                 # a criminal complaint for an office's
+    ("Where to complain", "ร้องเรียนได้ที่ไหน", False),
+    ("Report a crime", "แจ้งความเรื่องอาชญากรรม", False),
+    ("Tips go to federal law enforcement.", "เบาะแสจะถูกส่งไปที่ตำรวจ", True),    # the FBI called the police
+    ("You do not have to give your name.", "เรื่องของคุณเป็นความลับ", True),       # confidential for anonymous
+])
+def test_only_when_terms_find_a_misused_word(english, thai, found):
+    assert bool(misused_terms(ONLY_WHEN["th"], [(english, thai)])) is found
+
+
+@pytest.mark.parametrize("code", sorted(REQUIRED_TERMS))
+def test_glossary_terms_are_used(code):
+    assert missing_terms(REQUIRED_TERMS[code], messages(code)) == []
+
+
+@pytest.mark.parametrize("code", sorted(ONLY_WHEN))
+def test_glossary_words_keep_their_meaning(code):
+    assert misused_terms(ONLY_WHEN[code], messages(code)) == []
