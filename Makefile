@@ -13,7 +13,7 @@ export CHROMIUM_PATH CHROMIUM_HEADLESS_SHELL_PATH
 # third worker fills that (4:00 against 4:18-4:43 with two, idle).
 WORKERS ?= 3
 
-.PHONY: run test bench catalogs extract check-translations stats chromium fonts lighthouse clean screenshots
+.PHONY: run test bench catalogs extract check-translations stats chromium fonts lighthouse clean screenshots language
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +67,16 @@ test: $(VENV)/.installed-test catalogs chromium fonts
 extract: $(VENV)/.installed
 	$(BIN)/flask --app webapp translate extract
 	$(BIN)/flask --app webapp translate update
+
+# Start a new language: make language LANG=sw (its BCP 47 tag). Writes its catalog, adds it to
+# webapp/locales.py and prints the next steps (TRANSLATING.md, "Adding a language"). LANG is
+# also the shell's locale setting, so it counts only when given on the command line, and the
+# command itself runs in a UTF-8 locale.
+language: $(VENV)/.installed
+ifneq ($(origin LANG),command line)
+	$(error Say which language, with its BCP 47 tag: make language LANG=sw)
+endif
+	@LC_ALL=C.UTF-8 $(BIN)/flask --app webapp translate init $(LANG)
 
 check-translations: catalogs
 	$(BIN)/flask --app webapp translate check
