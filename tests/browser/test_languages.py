@@ -164,3 +164,15 @@ def test_lines_break_between_words(page, live_server, lang, path):
     assert found["lines"] > 10, "too few wrapped lines to tell"
     assert found["bad"] == []
     assert overflow(page) <= 0
+
+
+@pytest.mark.parametrize("lang, expected", [("th", "7 ธันวาคม 2568"), ("en", "December 7, 2025")])
+def test_the_browser_writes_dates_as_the_server_does(page, live_server, lang, expected):
+    """The saved copy's date is written in the page by static/js/guide.js with Intl (these
+    options, the page's language), every other date by the server (i18n.format_day, checked in
+    tests/test_i18n.py): Chromium's Intl must write Thai years in the Buddhist Era, as the
+    server does, and in ASCII digits."""
+    page.goto(f"{live_server.url}/{lang}/")
+    written = page.evaluate("""() => new Intl.DateTimeFormat(document.documentElement.lang,
+        {year: 'numeric', month: 'long', day: 'numeric'}).format(new Date(Date.UTC(2025, 11, 7, 12)))""")
+    assert written == expected
