@@ -262,6 +262,7 @@ def server(request, app, exports, tmp_path):
             srv = StaticServer(chosen, port or 0, tmp_path / f"site-{len(servers)}",
                                exported=exports(chosen))
         else:
+            precache.get(chosen)   # before any page load's timeout starts (see live_server)
             srv = LiveServer(chosen, port or 0)
         servers.append(srv)
         return srv
