@@ -1,5 +1,6 @@
 """`flask translate extract | update | init LANG | compile | check | stats | glossary` (and,
-from review/commands.py, `review LANG` and `approve LANG FILE`), on Babel's Python API.
+from review/commands.py, `review LANG` and `approve LANG FILE`), on Babel's Python API. `init`
+starts a new language whole: its catalog, and its line in locales.py (`make language LANG=xx`).
 Catalogs are untrusted input: `check` refuses what could break a page, change a helpline or
 promise more than the English, and names locale, message and problem: Babel's own checks
 (plural forms, placeholders), the text rules that content validation uses too (textrules.py:
@@ -209,10 +210,51 @@ def update():
                                         if expired else ""))
 
 
+# In webapp/locales.py, the line above which `init` adds a new language to LOCALES.
+REGISTRY = settings.PACKAGE / "locales.py"
+REGISTRY_MARK = "    # New languages go above this line"
+
+
+def registry_line(lang: str, babel_id: str) -> str:
+    """The LOCALES entry for a new language: its name in its own language and its direction,
+    both from CLDR (Babel)."""
+    known = BabelLocale.parse(babel_id)
+    name = known.get_display_name(babel_id) or lang
+    autonym = name[:1].upper() + name[1:]
+    direction = ', direction="rtl"' if known.character_order == "right-to-left" else ""
+    return f"    Locale({lang!r}, {babel_id!r}, {autonym!r}{direction}),".replace("'", '"')
+
+
+def register(lang: str, babel_id: str, registry: Path = REGISTRY) -> str | None:
+    """Add the language to LOCALES in locales.py, above REGISTRY_MARK; None when it is there
+    already. Only a checkout has a locales.py to edit."""
+    text = registry.read_text(encoding="utf-8")
+    if f'Locale("{lang}",' in text:
+        return None
+    if REGISTRY_MARK not in text:
+        raise click.ClickException(f"{registry}: no line starting {REGISTRY_MARK.strip()!r}; "
+                                   f"add {lang} to LOCALES by hand")
+    line = registry_line(lang, babel_id)
+    registry.write_text(text.replace(REGISTRY_MARK, line + "\n" + REGISTRY_MARK, 1), encoding="utf-8")
+    return line
+
+
+NEXT_STEPS = """
+Next steps (TRANSLATING.md, "Adding a language"):
+  1. Translate {po} in Poedit or Weblate.
+     Keep %(number)s and the other placeholders; type no number, address or HTML.
+  2. make check-translations   what could break a page or change a number, message by message
+  3. make stats                how much is translated ({lang} is offered to readers from 95%)
+  4. make run                  then open http://127.0.0.1:5000/{lang}/
+  5. Add your words to "Terms that must stay distinct" in TRANSLATING.md, then ask for a
+     review and open a pull request."""
+
+
 @translate.command()
 @click.argument("lang")
 def init(lang):
-    """Start a catalog for LANG (a BCP 47 tag such as pt or zh-Hans)."""
+    """Start a new language: a catalog for LANG (a BCP 47 tag such as pt or zh-Hans), and
+    LANG added to webapp/locales.py so that /LANG/ is served at once."""
     babel_id = lang.replace("-", "_")
     try:
         BabelLocale.parse(babel_id)
@@ -225,7 +267,13 @@ def init(lang):
     catalog = Catalog(locale=babel_id)
     catalog.update(template)
     _write(catalog, path)
-    click.echo(f"created {path}; add {lang} to webapp/locales.py to serve it")
+    click.echo(f"created {path} ({len(message_ids(catalog))} messages to translate)")
+    if not settings.installed():   # a checkout: its locales.py is the registry to edit
+        line = register(lang, babel_id)
+        click.echo(f"added to {REGISTRY}: {line.strip()}" if line else f"{lang} is already in {REGISTRY}")
+    else:
+        click.echo(f"add {registry_line(lang, babel_id).strip()} to LOCALES in webapp/locales.py to serve it")
+    click.echo(NEXT_STEPS.format(po=path, lang=lang))
 
 
 # -- pseudo-locale --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import pytest
 
 from tests.conftest import LiveServer, new_context, wait_for_js
 from tests.htmlparse import parse
+from tests.language_cases import SPOKEN
 from webapp import create_app, locales
 from webapp.outreach import qr
 
@@ -93,6 +94,7 @@ GIVEAWAYS = re.compile("|".join([
     r"злоупотреб", r"maltrait",
     r"\bpolic", r"polícia", r"\bpulis", r"lapolis", r"cảnh sát", r"경찰", r"警察", r"الشرطة", r"полиц",
     r"तस्करी", r"ज़्यादती", r"शोषण", r"दुर्व्यवहार", r"पुलिस",
+    r"ค้ามนุษย์", r"ละเมิด", r"ตำรวจ",
     r"911",
 ]), re.IGNORECASE)
 
@@ -179,3 +181,54 @@ def test_share_button_hands_this_languages_home_to_the_phones_share_sheet(browse
     assert page.evaluate("typeof navigator.share") == "undefined"
     assert page.locator("[data-share]").count() == 1 and page.locator("[data-share]").is_hidden()
     without.close()
+
+
+EXPLANATION = "Say or show this in English to get an interpreter:"
+
+
+@pytest.mark.parametrize("path", ["/{}/card/", "/{}/card/discreet/"])
+def test_every_card_says_how_to_ask_for_an_interpreter(card_app, path):
+    client = card_app.test_client()
+    for loc in locales.LOCALES:
+        if not loc.listed:
+            continue
+        sheet = parse(client.get(path.format(loc.code)).data).find("div", id="card-sheet")
+        said = [e.text for e in sheet.iter() if e.attrs.get("lang") == "en"]
+        if loc.code == "en":
+            assert said == []
+            continue
+        assert said == [f"I speak {SPOKEN[loc.code]}. I need an interpreter."] * 8, loc.code
+        explanation = sheet.find("p", class_="wc-interpreter").text
+        # The explanation is in the reader's language, not the English it is translated from.
+        assert explanation.replace(said[0], "").strip() not in ("", EXPLANATION), loc.code
+
+
+FITS = """() => [...document.querySelectorAll('.wallet-card__body')].flatMap(body => {
+    const box = body.getBoundingClientRect(), style = getComputedStyle(body);
+    const inner = {top: box.top + parseFloat(style.paddingTop), bottom: box.bottom - parseFloat(style.paddingBottom),
+                   left: box.left + parseFloat(style.paddingLeft), right: box.right - parseFloat(style.paddingRight)};
+    return [...body.querySelectorAll('p, svg')].filter(e => {
+        const r = e.getBoundingClientRect();
+        return r.bottom > inner.bottom + 0.5 || r.top < inner.top - 0.5 || r.right > inner.right + 0.5 || r.left < inner.left - 0.5;
+    }).map(e => e.textContent.trim().slice(0, 40) || e.tagName);
+})"""
+
+
+@pytest.mark.browser
+def test_every_card_fits_whole_in_every_language(browser, card_server):
+    """The card cuts off what does not fit (it is the size of a bank card): a label such as
+    911's "sends police, fire or an ambulance" must never be what is cut."""
+    ctx = new_context(browser, viewport={"width": 800, "height": 900})
+    page = ctx.new_page()
+    page.emulate_media(media="print")
+    cut = {}
+    for loc in locales.LOCALES:
+        if not loc.listed:
+            continue
+        for path in (f"/{loc.code}/card/", f"/{loc.code}/card/discreet/"):
+            page.goto(card_server.url + path)
+            assert page.locator(".wallet-card").count() == 8
+            if found := page.evaluate(FITS):
+                cut[path] = found
+    ctx.close()
+    assert cut == {}
