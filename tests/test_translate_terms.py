@@ -31,6 +31,9 @@ PUNISHED = "If you were punished for complaining, report it within 30 days."
 # (locale, English message, the translation a review found, the glossary rule it breaks). The
 # first block is issue 27's list, word for word; the second, slips an earlier review fixed.
 SLIPS = [
+    # The label every law-enforcement line carries starts with a capital: "Law enforcement".
+    ("fr", "Law enforcement: immigration enforcement (ICE).", "Forces de l'ordre : police de l'immigration (ICE).",
+     "law-enforcement"),
     ("es", HOTLINE_FIRST, "Tienes derecho a quejarte de los abusos sin que te castiguen por hacerlo. Puedes hablar "
      "primero con la línea. No es la policía ni inmigración, y no hace nada sin tu permiso, salvo cuando sospecha "
      "que están abusando de un niño o una niña, o cuando alguien está en peligro en este momento.", "hotline"),
