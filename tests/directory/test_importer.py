@@ -60,7 +60,7 @@ def test_a_file_that_fails_at_the_last_step_loses_nothing(tmp_path, helplines, m
     target.write_text("old\n", encoding="utf-8")
     source = write_csv(tmp_path / "in.csv", ROW)
     # The rows pass, but the written file would not load as the app loads it.
-    monkeypatch.setattr(store, "dump", lambda records: "- id: [broken\n")
+    monkeypatch.setattr(store, "entry", lambda record: "- id: [broken\n")
     count, problems = importer.import_csv(source, target, helplines)
     assert count == 0 and len(problems) == 1 and problems[0].field == "(syntax)"
     assert target.read_text(encoding="utf-8") == "old\n"
