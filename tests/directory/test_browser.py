@@ -55,9 +55,9 @@ def test_search_and_filters_work_offline(context, server):
     page.locator("#directory-q").fill("")
     page.locator("details.filters summary").click()
     page.locator("#filter-service").select_option("report-crime")
-    assert set(results_change(page, everyone)) == {"hsi", "fbi", "ncmec"}
-    # The line that is not law enforcement first, each law-enforcement line labelled.
-    assert page.evaluate(IDS)[0] == "ncmec"
+    # The hotline (in every search) and the line that is not law enforcement first, each
+    # law-enforcement line labelled.
+    assert results_change(page, everyone) == ["nhth", "ncmec", "fbi", "hsi"]
     expect(page.locator("#org-hsi .badge--police")).to_be_visible()
     assert "(ICE)" in page.locator("#org-hsi .badge--police").inner_text()
     assert page.evaluate("location.search") == ""
@@ -65,7 +65,7 @@ def test_search_and_filters_work_offline(context, server):
     # Nothing found: the hotline's buttons and the national directories are there to use.
     page.locator("#filter-service").select_option("")
     page.locator("#directory-q").fill("zzqqxx")
-    results_change(page, ["hsi", "fbi", "ncmec"])
+    assert results_change(page, ["nhth", "ncmec", "fbi", "hsi"]) == ["nhth"]
     fallback = page.locator("#directory-fallback")
     expect(fallback).to_be_visible()
     expect(fallback.locator("a[href='tel:+18883737888']")).to_be_visible()

@@ -55,6 +55,10 @@ class Organization:
     promises: tuple[Promise, ...] = ()
     # Lines that come first in every list (the National Human Trafficking Hotline...).
     priority: int = 0
+    # A line of helplines.yaml: its short name (found by a search too, e.g. "Wage and Hour"),
+    # and whether it is in the results of every search.
+    short_name: str | None = None
+    in_every_search: bool = False
 
     @property
     def badges(self) -> tuple[Badge, ...]:
@@ -242,7 +246,8 @@ def organization(f: Fields, helplines: dict[str, Helpline],
                    text=line.text, chat_url=line.chat_url, web_url=line.web_url, email=line.email,
                    hours=line.hours, law_enforcement=line.law_enforcement, source=line.source,
                    verified_on=line.verified_on, promises=line.promises,
-                   priority=_priority(line, helplines))
+                   priority=_priority(line, helplines), short_name=line.short_name,
+                   in_every_search=line.in_every_search)
     return Organization(id=ident, services=services, populations=populations, languages=languages,
                         area=area, helpline=helpline_id, synthetic=bool(synthetic),
                         line=f.node.line, **own)

@@ -109,6 +109,7 @@ class Helpline:
     featured: bool
     source: str
     verified_on: date
+    in_every_search: bool = False   # Find services shows it in every search's results
 
     @property
     def voice(self) -> Phone | None:
@@ -192,9 +193,13 @@ def _helpline(f: Fields) -> Helpline:
         featured=f.boolean("featured", default=False),
         source=f.url("source", required=True),
         verified_on=f.day("verified_on"),
+        in_every_search=f.boolean("in_every_search", default=False),
     )
     if not (phones or text or line.chat_url or line.web_url):
         raise f.error("phones", "a helpline needs at least one way to reach it")
+    if line.in_every_search and law_enforcement:
+        raise f.error("in_every_search", "a law-enforcement line is never shown in every search: "
+                                         "it comes first only when the reader names it")
     f.done()
     return line
 

@@ -24,7 +24,7 @@ from ..i18n import gettext as _
 from ..pages import BY_NAME
 from . import search
 
-VERSION = 3
+VERSION = 4
 
 
 def list_separator(babel_locale: str) -> str:
@@ -65,9 +65,10 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
     languages = []
     for code in _language_codes(orgs):
         label = vocabulary.language_name(code, loc.babel) or code
-        own = vocabulary.autonym(code)
-        searchable = label if not own or own == label else f"{label} {own}"
-        languages.append([code, label, search.normalize(searchable)])
+        # Found by its name in the reader's language, in English and in itself.
+        names = dict.fromkeys(n for n in (label, vocabulary.language_name(code, "en"), vocabulary.autonym(code))
+                              if n)
+        languages.append([code, label, search.normalize(" ".join(names))])
     languages.sort(key=lambda entry: (entry[2], entry[0]))
     states = sorted(([code, _(name)] for code, name in vocabulary.STATES.items()),
                     key=lambda entry: (search.normalize(entry[1]), entry[0]))
@@ -82,6 +83,7 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         name = _(org.name)
         description = org.description_in(loc.code) or _(org.description)
         rows.append((search.normalize(name), org.id, org, name, description))
+    short_names = {org.id: _(org.short_name) for org in orgs if org.short_name and org.short_name != org.name}
     # Law enforcement after every other line, the featured lines (the hotline) first.
     rows.sort(key=lambda row: (bool(row[2].law_enforcement), -row[2].priority, row[0], row[1]))
 
@@ -94,7 +96,8 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         columns["id"].append(ident)
         columns["name"].append(name)
         columns["desc"].append(description)
-        columns["hay"].append(f"{norm_name} {search.normalize(description)}".strip())
+        hay = (norm_name, search.normalize(short_names.get(ident, "")), search.normalize(description))
+        columns["hay"].append(" ".join(h for h in hay if h))
         columns["services"].append([svc_pos[s] for s in org.services])
         columns["populations"].append([pop_pos[p] for p in org.populations])
         columns["languages"].append([lang_pos[c] for c in org.languages])
@@ -120,9 +123,12 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         words = [_(page.title), _(page.summary), *vocabulary.words(_(message)), *vocabulary.words(message)]
         pages.append([url_for(page.endpoint, lang=loc.code), _(page.title), search.normalize(" ".join(words))])
 
+    # In every search's results (the hotline), never a law-enforcement line.
+    always = [i for i, row in enumerate(rows) if row[2].in_every_search and not row[2].law_enforcement]
+
     return {
         "version": VERSION, "locale": loc.code, "pages": pages, "max": search.MAX_QUERY, "page": search.PAGE_SIZE,
-        "sep": list_separator(loc.babel),
+        "sep": list_separator(loc.babel), "text": search.text_rules(), "always": always,
         "services": services, "populations": populations, "languages": languages, "states": states,
         "intent": intent, "badges": badges,
         "dates": dates, "sources": list(sources), "orgs": columns,
