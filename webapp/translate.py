@@ -2,8 +2,9 @@
 review/commands.py, `review LANG` and `approve LANG FILE`), on Babel's Python API. Catalogs
 are untrusted input: `check` refuses what could break a page or change a helpline and names
 locale, message and problem: Babel's own checks (plural forms, placeholders), the text rules
-that content validation uses too (textrules.py: numbers, addresses, markup), and a catalog
-that does not compile."""
+that content validation uses too (textrules.py: numbers, addresses, markup), a catalog
+that does not compile, and words for reporting or complaining among the words that bring police
+lines first in a search (directory/enforcement.py)."""
 
 from __future__ import annotations
 
@@ -151,7 +152,24 @@ def check_catalog(code: str, catalog: Catalog) -> list[Problem]:
                 problems.append(Problem(code, msgid, f"drops the placeholder(s) {', '.join(sorted(missing))} "
                                                      "of the original"))
             problems.extend(Problem(code, msgid, added) for added in textrules.additions(source, text))
+    problems.extend(_search_word_problems(code, catalog))
     return problems
+
+
+def _search_word_problems(code: str, catalog: Catalog) -> list[Problem]:
+    """The words that bring police lines first in a search name only the police or an agency
+    (directory/enforcement.py)."""
+    from .content import vocabulary
+    from .directory import enforcement
+
+    def translated(msgid: str) -> str | None:
+        message = catalog.get(msgid)
+        return message.string if message is not None and message.string and not message.fuzzy else None
+
+    if translated(vocabulary.ENFORCEMENT_WORDS) is None:
+        return []   # not translated (yet): the English words hold
+    return [Problem(code, vocabulary.ENFORCEMENT_WORDS, p)
+            for p in enforcement.problems(lambda msgid: translated(msgid) or msgid)]
 
 
 # -- commands -------------------------------------------------------------------------------

@@ -108,7 +108,7 @@
   /* Whether a term of the query names an intent word (see the specification). */
   function names(rules, t, word) {
     if (isUnspaced(rules, word)) return t.indexOf(word) !== -1;
-    return t === word || (Array.from(t).length >= INTENT_PREFIX && word.indexOf(t) === 0);
+    return t === word || (Array.from(t.normalize("NFC")).length >= INTENT_PREFIX && word.indexOf(t) === 0);
   }
 
   function asksForEnforcement(index, terms) {

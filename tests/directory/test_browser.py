@@ -96,7 +96,7 @@ def test_form_works_without_javascript(browser, live_server):
     assert page.locator("#directory-q").input_value() == "hotline"
     # Odd input: a clear answer, never an error page.
     page.locator("#filter-language").select_option("")
-    for typed, note in (("😀❤️" * 40, "no letters or numbers"), ("xyzzy", "No organization matches")):
+    for typed, note in (("😀❤️" * 40, "no letters or numbers"), ("xyzzy", "No other organization matches")):
         page.locator("#directory-q").fill(typed)
         page.locator("form[role=search] button[type=submit]").click()
         page.wait_for_load_state()

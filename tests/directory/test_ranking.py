@@ -77,10 +77,10 @@ TABLE = [
     ("en", {"q": "FBI"}, "police-first", "fbi"),
     ("en", {"q": "ice"}, "police-first", "hsi"),
     ("en", {"q": "HSI"}, "police-first", "hsi"),
-    ("en", {"q": "report"}, "police-first", "fbi"),
-    ("en", {"q": "repor"}, "police-first", "fbi"),
+    ("en", {"q": "report"}, "hotline-first", "whd"),
+    ("en", {"q": "repor"}, "hotline-first", "osha"),
     ("es", {"q": "policía"}, "police-first", "hsi"),
-    ("es", {"q": "denunciar"}, "police-first", "hsi"),
+    ("es", {"q": "denunciar"}, "hotline-first", "whd"),
 ]
 
 
@@ -113,7 +113,7 @@ def test_a_regions_immigration_lawyer_comes_before_ice(js, app):
     and the enforcement line that also matches comes last, in both searches."""
     orgs = [
         org("ice-office", name="Immigration and Customs Enforcement office", law_enforcement="immigration",
-            services=("report-crime",)),
+            services=("report-crime",), descriptions=(("es", "Servicio de Inmigración y Control de Aduanas."),)),
         org("legal-aid", name="Example Legal Aid", services=("immigration-legal",)),
         org("hotline", name="Example Hotline", services=("hotline", "referrals"), priority=3),
     ]

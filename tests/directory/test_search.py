@@ -63,7 +63,12 @@ def test_matching_rules_on_the_shipped_directory(app):
     assert ids(index, q="xyzzy") == ["nhth"]
     assert ids(index, q="human trafficking") == ["nhth"]             # every word must match
     assert ids(index, q="equal xyzzy") == ["nhth"]
-    # Words match as words.
+    # Words match as words: `ice` is not inside "office", "police", "notice" or "service".
+    assert ids(index, q="ice") == ids(index, q="ICE") == ["hsi", "nhth"]
+    # "report" is what the guide teaches for complaints to the labor offices: the hotline and
+    # those offices first, law enforcement last.
+    assert ids(index, q="report") == ["nhth", "eeoc", "ncmec", "osha", "whd", "fbi", "hsi"]
+    assert ids(index, q="police") == ["fbi", "hsi", "nhth", "ncmec"]   # named: the police first
     assert ids(index, q="discrim") == ["nhth", "eeoc"]               # the start of a word matches
     assert ids(index, q="crimination") == ["nhth"]                   # its inside does not
     # A language's name finds the lines whose staff speak it, then the lines with interpreters,
@@ -144,8 +149,8 @@ def test_fixed_cases_answer_on_the_page(client, lang, params):
     ("q=" + "word%20" * 200, "Only its first 200 characters were used."),
     ("q=%21%21%21%3F%3F", "has no letters or numbers"),
     ("q=%F0%9F%98%80%F0%9F%99%8F", "has no letters or numbers"),
-    ("q=%D8%AE%D8%B7%20%D8%B3%D8%A7%D8%AE%D9%86", "No organization matches"),   # Arabic, right to left
-    ("q=xyzzy", "No organization matches"),
+    ("q=%D8%AE%D8%B7%20%D8%B3%D8%A7%D8%AE%D9%86", "No other organization matches"),   # Arabic, right to left
+    ("q=xyzzy", "No other organization matches"),
     ("q=%00%01%7F", "has no letters or numbers"),                              # control characters
     ("q=%FF%FE%C3", "Organizations found:"),                                   # broken UTF-8
     ("q=a&q=b&state=ZZ&page=-4", "Organizations found: 11"),

@@ -22,7 +22,7 @@ from ..content.directory import Organization
 from ..content.models import CLAIMS, ENFORCEMENT_LABELS, Phone, TextLine
 from ..i18n import gettext as _
 from ..pages import BY_NAME
-from . import search
+from . import enforcement, search
 
 VERSION = 4
 
@@ -53,9 +53,6 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         if sid == "referrals":
             words += [w for need in vocabulary.REFERRED for w in service_words(need)]
         services.append([sid, _(label), search.normalize(" ".join(words))])
-    intent = sorted({search.normalize(w) for w in (
-        *vocabulary.words(_(vocabulary.ENFORCEMENT_WORDS)), *vocabulary.words(vocabulary.ENFORCEMENT_WORDS),
-        *vocabulary.ENFORCEMENT_CODES)} - {""})
     # Every label a result can carry: [id, 1 for law enforcement, text in this language].
     badges = [[kind, 1, _(text)] for kind, text in ENFORCEMENT_LABELS.items()] + \
              [[claim, 0, _(text)] for claim, text in CLAIMS.items()]
@@ -130,7 +127,7 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         "version": VERSION, "locale": loc.code, "pages": pages, "max": search.MAX_QUERY, "page": search.PAGE_SIZE,
         "sep": list_separator(loc.babel), "text": search.text_rules(), "always": always,
         "services": services, "populations": populations, "languages": languages, "states": states,
-        "intent": intent, "badges": badges,
+        "intent": enforcement.intent(_), "badges": badges,
         "dates": dates, "sources": list(sources), "orgs": columns,
     }
 

@@ -73,8 +73,9 @@ search(query) → positions in the index:
   words the guide itself teaches for complaints to labor offices). An entry of n words
   w1..wn is held by n consecutive terms t1..tn when each ti names wi:
     wi in UNSPACED: wi occurs in ti (警察 in 我要找警察);
-    otherwise: ti = wi, or ti has 4 code points or more and wi starts with ti (a word still
-    being typed: "poli").
+    otherwise: ti = wi, or ti has 4 characters or more and wi starts with ti (a word still
+    being typed: "poli"), counted once composed (NFC), so that a Hangul syllable counts as
+    one: 이민 "immigration" does not name 이민세관단속국, the Korean name of ICE.
   Immigration words are not intent words: they find legal help and the hotline first.
   No terms and no filters: every organization, in that order.
 
@@ -95,7 +96,7 @@ MAX_QUERY = 200     # code points of q that are searched
 PAGE_SIZE = 20      # results shown per "page" (page N shows the first N × PAGE_SIZE)
 FILTERS = ("state", "service", "population", "language")
 PAGE = re.compile(r"^[1-9][0-9]{0,3}$")
-INTENT_PREFIX = 4   # code points a term needs before it names an intent word it begins
+INTENT_PREFIX = 4   # characters (NFC) a term needs before it names an intent word it begins
 _ASCII_NON_WORD = re.compile(r"[^a-z0-9]+")
 
 # Code point ranges (first, last) of the scripts whose combining marks are letters' vowel
@@ -267,7 +268,7 @@ def _names(term: str, word: str) -> bool:
     """Whether a term of the query names an intent word (see the specification)."""
     if is_unspaced(word):
         return word in term
-    return term == word or (len(term) >= INTENT_PREFIX and word.startswith(term))
+    return term == word or (len(unicodedata.normalize("NFC", term)) >= INTENT_PREFIX and word.startswith(term))
 
 
 def asks_for_enforcement(index: dict, terms: list[str]) -> bool:
