@@ -323,7 +323,14 @@
     };
     row(li, "services")[1].textContent = labels(index.services, o.services[i]);
     row(li, "populations")[1].textContent = labels(index.populations, o.populations[i]);
-    row(li, "languages")[1].textContent = labels(index.languages, o.languages[i]);
+    var langs = row(li, "languages")[1];
+    langs.firstElementChild.textContent = labels(index.languages, o.languages[i]);
+    if (o.langnote[i] !== null) {
+      langs.querySelector('[data-part="note"]').textContent = index.langnotes[o.langnote[i]];
+    } else {
+      remove(langs.querySelector("br"));
+      remove(langs.querySelector('[data-part="note"]'));
+    }
     var confidential = o.badges[i].some(function (b) { return index.badges[b][0] === "confidential"; });
     remove(row(li, "confidential")[1].querySelector(confidential ? '[data-value="no"]' : '[data-value="yes"]'));
     if (o.area[i] !== null) { // else the template's "Anywhere in the U.S."

@@ -112,7 +112,7 @@ def test_bad_rows_are_each_named_and_nothing_changes(cli, content_copy, tmp_path
     expected = {
         (3, "services"), (3, "phone"), (3, "area"),
         (4, "id"), (4, "law_enforcement"),
-        (5, "helpline"), (5, "phone"),
+        (5, "helpline"), (5, "phone"), (5, "languages"),
         (6, "description"),
         (8, "id"), (8, "verified_on"), (8, "languages"),
     }

@@ -192,6 +192,44 @@ def test_form_keeps_the_search_and_works_in_every_locale(app, client):
         assert {"org-lifeline988", "org-nhth", "org-childhelp", "org-ndvh"} <= set(found), loc.code
 
 
+def _row(element, label: str):
+    """The <dd> of a card's facts whose <dt> reads `label`."""
+    rows = dict(zip((" ".join(dt.text.split()) for dt in element.find_all("dt")), element.find_all("dd")))
+    return rows[label]
+
+
+def _text(element) -> str:
+    return " ".join(element.text.split())
+
+
+@pytest.mark.parametrize("lang, label, expected", [
+    ("en", "Languages", {
+        "ndvh": ("English", "Help in more than 200 languages."),
+        "childhelp": ("English", "Interpreters speak more than 170 languages."),
+        "eeoc": ("English", "Interpreters speak more than 200 languages."),
+        "whd": ("English", "Interpreters are available."),
+        "nhth": ("English, Spanish", "Staff speak English and Spanish. Phone interpreters speak more than 200 "
+                                     "languages. Text, chat and email are in English and Spanish."),
+        "osha": ("English", None)}),
+    ("es", "Idiomas", {
+        "ndvh": ("inglés", "Ayuda en más de 200 idiomas."),
+        "whd": ("inglés", "Hay intérpretes."),
+        "osha": ("inglés", None)}),
+])
+def test_find_services_says_what_the_helplines_page_says_about_languages(client, lang, label, expected):
+    """The lines with interpreters say so in both places (helplines.yaml is the one source):
+    under the languages their staff speak in Find services, in their own row on Helplines."""
+    services = parse(client.get(f"/{lang}/services/").data)
+    helplines = parse(client.get(f"/{lang}/helplines/").data)
+    for ident, (staff, note) in expected.items():
+        row = _row(services.find("li", id=f"org-{ident}"), label)
+        spans = row.find_all("span")
+        assert _text(spans[0]) == staff, ident
+        assert (_text(spans[1]) if len(spans) > 1 else None) == note, ident
+        if note:
+            assert _text(_row(helplines.find("article", id=f"line-{ident}"), label)) == note, ident
+
+
 def test_results_show_buttons_labels_and_dates(client):
     doc = parse(client.get("/en/services/").data)
     nhth = doc.find("li", id="org-nhth")

@@ -37,6 +37,9 @@ SERVICES: dict[str, str] = {
 }
 # An organization with interpreters matches a search for any language (see search.py).
 INTERPRETATION = "interpretation"
+# Under the languages its staff speak, on an organization with interpreters whose own sentence
+# about languages (helplines.yaml `languages`) is not there to say so.
+INTERPRETERS_NOTE = N_("Interpreters are available.")
 
 # The words people type when they need a service, so that "lawyer", "visa" or "abogado" find
 # it (see search.py). Each is one message: translators give the words of their language,

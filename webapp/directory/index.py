@@ -85,10 +85,11 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
     rows.sort(key=lambda row: (bool(row[2].law_enforcement), -row[2].priority, row[0], row[1]))
 
     columns: dict[str, list] = {key: [] for key in (
-        "id", "name", "desc", "hay", "services", "populations", "languages", "area", "police", "badges",
-        "phones", "text", "chat", "web", "email", "hours", "checked", "source")}
+        "id", "name", "desc", "hay", "services", "populations", "languages", "langnote", "area", "police",
+        "badges", "phones", "text", "chat", "web", "email", "hours", "checked", "source")}
     dates: dict[str, str] = {}
     sources: dict[str, int] = {}   # many lines share the page they were checked against
+    notes: dict[str, int] = {}     # and a sentence about languages
     for norm_name, ident, org, name, description in rows:
         columns["id"].append(ident)
         columns["name"].append(name)
@@ -98,6 +99,11 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         columns["services"].append([svc_pos[s] for s in org.services])
         columns["populations"].append([pop_pos[p] for p in org.populations])
         columns["languages"].append([lang_pos[c] for c in org.languages])
+        # What a line says about its languages (the Helplines page's words), else that it has
+        # interpreters, under the languages its staff speak.
+        note = _(org.languages_note) if org.languages_note else \
+            _(vocabulary.INTERPRETERS_NOTE) if vocabulary.INTERPRETATION in org.services else None
+        columns["langnote"].append(None if note is None else notes.setdefault(note, len(notes)))
         columns["area"].append(None if org.national else list(org.area))
         columns["police"].append(1 if org.law_enforcement else 0)
         columns["badges"].append([badge_pos[b.kind] for b in org.badges])
@@ -128,7 +134,7 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         "sep": list_separator(loc.babel), "text": search.text_rules(), "always": always,
         "services": services, "populations": populations, "languages": languages, "states": states,
         "intent": enforcement.intent(_), "badges": badges,
-        "dates": dates, "sources": list(sources), "orgs": columns,
+        "dates": dates, "sources": list(sources), "langnotes": list(notes), "orgs": columns,
     }
 
 
@@ -159,6 +165,7 @@ class Card:
     services: tuple[str, ...]
     populations: tuple[str, ...]
     languages: tuple[str, ...]
+    languages_note: str | None     # the line's sentence about languages, or "Interpreters are available."
     area: tuple[str, ...] | None   # None: anywhere in the U.S.
     checked: str                   # the date, formatted in the reader's language
     confidential: bool | None      # promised by the line's own source; None: the template
@@ -190,6 +197,7 @@ class Index:
             services=tuple(d["services"][s][1] for s in o["services"][i]),
             populations=tuple(d["populations"][p][1] for p in o["populations"][i]),
             languages=tuple(d["languages"][lang][1] for lang in o["languages"][i]),
+            languages_note=None if o["langnote"][i] is None else d["langnotes"][o["langnote"][i]],
             area=None if o["area"][i] is None else tuple(states[s] for s in o["area"][i]),
             checked=d["dates"][o["checked"][i]], source=d["sources"][o["source"][i]],
             confidential=any(d["badges"][b][0] == "confidential" for b in o["badges"][i]),
@@ -206,7 +214,8 @@ class Index:
             badges=(CardBadge(enforcement=True, message=""), CardBadge(enforcement=False, message="")),
             phones=tuple(Phone("", "", kind, "-") for kind in ("voice", "tty", "video", "abroad")),
             text=TextLine("", "", None), chat_url="#", web_url="#", email="-", hours="-",
-            services=(), populations=(), languages=(), area=None, checked="%(date)s", source="#",
+            services=(), populations=(), languages=(), languages_note="-", area=None, checked="%(date)s",
+            source="#",
             confidential=None,
         )
 
