@@ -44,7 +44,7 @@
   function normalize(text, rules) {
     var p = patterns(rules);
     return String(text).normalize("NFKD").toLowerCase().normalize("NFKD")
-      .replace(p.marks, "").replace(/ς/g, "σ").replace(NON_WORD, " ")
+      .replace(p.marks, "").replace(/ς/g, "σ").replace(/đ/g, "d").replace(NON_WORD, " ")
       .replace(p.boundary, "$& ").trim();
   }
 

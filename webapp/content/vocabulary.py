@@ -60,14 +60,14 @@ SERVICE_WORDS: dict[str, str] = {
     # The guide teaches workers to report abuse and complain to the labor offices: those words
     # find them (and never bring the police first, see ENFORCEMENT_WORDS).
     "labor-rights": N_("wages, pay, paycheck, salary, unpaid, no pay, money, overtime, boss, employer, job, work, "
-                       "complaint, complain, report"),
+                       "complaint, complain, report, discrimination, harassment"),
     "workplace-safety": N_("injury, injured, hurt, accident, safety, unsafe, chemicals, heat, complaint, report"),
     "medical": N_("doctor, nurse, clinic, hospital, health, medicine, sick, injury"),
     "mental-health": N_("counselor, counseling, therapy, stress, depressed, suicide, crisis, trauma"),
     "interpretation": N_("interpreter, translator, translation, language"),
     # No agency names here: FBI, ICE and HSI find the agency's own line by its name, not every
     # line that takes reports.
-    "report-crime": N_("police, sheriff, cop, law enforcement, report a crime, crime, tip, investigate"),
+    "report-crime": N_("police, sheriff, cop, cops, law enforcement, report a crime, crime, tip, investigate"),
 }
 
 # The needs a referral service connects people with: its searchable text includes their words.

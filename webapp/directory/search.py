@@ -26,7 +26,8 @@ normalize(text):
      vowel signs and viramas are part of the word (वकील, ที่พัก) and stay; elsewhere marks are
      accents, tones and optional vowel points (Latin, Vietnamese, Greek, Cyrillic, Arabic,
      Hebrew), as is the Devanagari nukta (मज़दूर = मजदूर), and go, so that they do not matter;
-  3. replace final sigma "ς" by "σ";
+  3. replace final sigma "ς" by "σ", and Vietnamese "đ" by "d" (NFKD keeps it whole, and
+     people who type without accents write d);
   4. replace every run of characters that are not letters, digits or kept marks (General
      Category L, N, M) by one space;
   5. put one space between a character of UNSPACED (scripts written without spaces between
@@ -190,7 +191,7 @@ def normalize(text: str) -> str:
     if text.isascii():
         return _ASCII_NON_WORD.sub(" ", text).strip()
     p = _patterns()
-    text = p.non_word.sub(" ", p.marks.sub("", text).replace("ς", "σ"))
+    text = p.non_word.sub(" ", p.marks.sub("", text).replace("ς", "σ").replace("đ", "d"))
     return p.boundary.sub(lambda m: m.group(0) + " ", text).strip()
 
 
