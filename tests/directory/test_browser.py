@@ -51,6 +51,9 @@ def test_search_and_filters_work_offline(context, server):
     # What the reader typed stays in the page: not in the address, not in the title.
     assert page.evaluate("location.search + location.hash") == ""
     assert "líne" not in page.title()
+    # A word for a complaint, offline: the hotline first, the labor offices before the police.
+    page.locator("#directory-q").fill("denunciar")
+    assert results_change(page, found) == ["nhth", "ncmec", "eeoc", "whd", "osha", "fbi", "hsi"]
 
     page.locator("#directory-q").fill("")
     page.locator("details.filters summary").click()
@@ -94,8 +97,14 @@ def test_form_works_without_javascript(browser, live_server):
     assert found[0] == "nhth" and set(found) == {"nhth", "lifeline988", "ndvh", "childhelp"}
     assert status(page) == "Organizations found: 4"
     assert page.locator("#directory-q").input_value() == "hotline"
-    # Odd input: a clear answer, never an error page.
+    # A word for a complaint: the hotline first, the labor offices before the police.
     page.locator("#filter-language").select_option("")
+    page.locator("#directory-q").fill("report")
+    page.locator("form[role=search] button[type=submit]").click()
+    page.wait_for_load_state()
+    found = [li.get_attribute("id")[4:] for li in page.locator("#directory-results > li").all()]
+    assert found == ["nhth", "eeoc", "ncmec", "osha", "whd", "fbi", "hsi"]
+    # Odd input: a clear answer, never an error page.
     for typed, note in (("😀❤️" * 40, "no letters or numbers"), ("xyzzy", "No other organization matches")):
         page.locator("#directory-q").fill(typed)
         page.locator("form[role=search] button[type=submit]").click()
