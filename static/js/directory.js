@@ -59,7 +59,7 @@
 
   function matches(t, hay) {
     if (t.unspaced) return hay.indexOf(t.text) !== -1;
-    return hay.indexOf(t.text) === 0 || hay.indexOf(t.wordStart) !== -1;
+    return hay.lastIndexOf(t.text, 0) === 0 || hay.indexOf(t.wordStart) !== -1;
   }
 
   function position(vocab, id) {
@@ -142,7 +142,7 @@
       return { term: t, svc: svc, anySvc: svc.indexOf(true) !== -1,
                lang: lang, anyLang: lang.indexOf(true) !== -1 };
     });
-    var enforcement = [], help = []; // {broad matches, position}
+    var enforcement = {}, help = {}; // positions by how many broad matches they have
     orgs: for (var i = 0; i < hay.length; i++) {
       if (always[i]) continue;
       var broad = 0;
@@ -170,14 +170,15 @@
         }
         continue orgs;
       }
-      (police[i] ? enforcement : help).push({ broad: broad, i: i });
+      var groups = police[i] ? enforcement : help;
+      (groups[broad] = groups[broad] || []).push(i);
     }
-    var order = function (list) {
-      return list.sort(function (a, b) { return a.broad - b.broad || a.i - b.i; })
-        .map(function (m) { return m.i; });
+    var order = function (groups) {
+      return Object.keys(groups).map(Number).sort(function (a, b) { return a - b; })
+        .reduce(function (all, broad) { return all.concat(groups[broad]); }, []);
     };
-    var enforced = order(enforcement);
-    return (asked ? enforced : []).concat(index.always, order(help), asked ? [] : enforced);
+    var named = order(enforcement);
+    return (asked ? named : []).concat(index.always, order(help), asked ? [] : named);
   }
 
   function othersFound(index, order) {

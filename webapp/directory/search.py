@@ -300,8 +300,9 @@ def search(index: dict, query: Query) -> list[int]:
         term_hits.append((term, {i for i, s in enumerate(index["services"]) if term.matches(s[2])},
                           {i for i, lang in enumerate(index["languages"]) if term.matches(lang[2])}))
 
-    enforcement: list[tuple[int, int]] = []    # (broad matches, position)
-    help_: list[tuple[int, int]] = []
+    # Positions by how many broad matches they have, in index order.
+    enforcement: dict[int, list[int]] = {}
+    help_: dict[int, list[int]] = {}
     for i in range(len(hay)):
         if i in always:
             continue
@@ -323,8 +324,11 @@ def search(index: dict, query: Query) -> list[int]:
                 broad += 1
             else:
                 continue
+        text = hay[i]
         for term, svc_hits, lang_hits in term_hits:
-            if term.matches(hay[i]):
+            # Term.matches, written out: this loop runs for every organization.
+            if term.text in text if term.unspaced else \
+                    text.startswith(term.text) or term.word_start in text:
                 continue
             if svc_hits and any(s in svc_hits for s in services[i]):
                 continue
@@ -335,11 +339,10 @@ def search(index: dict, query: Query) -> list[int]:
                 continue
             break
         else:
-            (enforcement if police[i] else help_).append((broad, i))
-    enforcement.sort()
-    help_.sort()
-    first, last = (enforcement, []) if asked else ([], enforcement)
-    return [i for _, i in first] + index["always"] + [i for _, i in help_] + [i for _, i in last]
+            (enforcement if police[i] else help_).setdefault(broad, []).append(i)
+    named = [i for broad in sorted(enforcement) for i in enforcement[broad]]
+    others = [i for broad in sorted(help_) for i in help_[broad]]
+    return (named if asked else []) + index["always"] + others + ([] if asked else named)
 
 
 def others_found(index: dict, order: list[int]) -> bool:
