@@ -61,9 +61,10 @@ search(query) → positions in the index:
   Broad matches are national for a state, "everyone" for a population, interpreters for a
   language (filter or term). The results, in this order:
     1. when the reader named law enforcement, the matching law-enforcement lines;
-    2. the index's `always` organizations (the National Human Trafficking Hotline), whether
-       they match or not: the hotline is in the results of every search, first unless the
-       reader named an agency;
+    2. the index's `always` organizations (helplines.yaml `in_every_search`: the National
+       Human Trafficking Hotline; never a law-enforcement line), whether they match or not:
+       the hotline is in the results of every search, first unless the reader named an
+       agency;
     3. the other matching organizations that are not law enforcement;
     4. when the reader did not name law enforcement, the matching law-enforcement lines.
   Inside 1, 3 and 4, index order, except that organizations with broad matches come after
@@ -79,6 +80,8 @@ search(query) → positions in the index:
     one: 이민 "immigration" does not name 이민세관단속국, the Korean name of ICE.
   Immigration words are not intent words: they find legal help and the hotline first.
   No terms and no filters: every organization, in that order.
+  When the results hold nothing but `always` organizations (others_found() is false), the
+  page says that no other organization matches and shows the national referral directories.
 
 pages(query) → the guide's own pages that the words find (the index's `pages`: url, title,
   hay of its title, summary and words): every term matches the page's hay; none without
