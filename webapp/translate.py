@@ -164,7 +164,9 @@ def _search_word_problems(code: str, catalog: Catalog) -> list[Problem]:
 
     def translated(msgid: str) -> str | None:
         message = catalog.get(msgid)
-        return message.string if message is not None and message.string and not message.fuzzy else None
+        if message is None or not message.string or message.fuzzy:
+            return None
+        return message.string
 
     if translated(vocabulary.ENFORCEMENT_WORDS) is None:
         return []   # not translated (yet): the English words hold

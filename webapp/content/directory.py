@@ -216,8 +216,9 @@ def organization(f: Fields, helplines: dict[str, Helpline],
                 attempt(_raise, f.error(key, f"comes from helplines.yaml (helpline: {helpline_id}); "
                                              "remove it here"))
         if vocabulary.INTERPRETATION in services:
-            attempt(_raise, f.error("services", f"{vocabulary.INTERPRETATION!r} comes from helplines.yaml "
-                                                f"(interpreters, helpline: {helpline_id}); remove it here"))
+            attempt(_raise, f.error("services", f"{vocabulary.INTERPRETATION!r} comes from "
+                                                f"helplines.yaml (interpreters, helpline: {helpline_id}); "
+                                                "remove it here"))
         if line is not None and not line.staff_languages:
             attempt(_raise, f.error("helpline", f"the line {helpline_id!r} has no staff_languages in "
                                                 "helplines.yaml: add them there"))

@@ -178,11 +178,12 @@ def _language_codes(f: Fields, key: str) -> tuple[str, ...]:
     if not isinstance(items, Items) or not items:
         raise f.error(key, "must be a list of language codes, such as [en, es]")
     for i, value in enumerate(items):
+        where = (f.path, items.lines[i], f.field(item_name(key, i)))
         if not isinstance(value, str) or not language_known(value):
-            raise ContentError(f.path, items.lines[i], f.field(item_name(key, i)),
-                               f"{value!r} is not a language code that CLDR names (for example en, es, zh-Hans)")
+            raise ContentError(*where, f"{value!r} is not a language code that CLDR names "
+                                       "(for example en, es, zh-Hans)")
         if value in items[:i]:
-            raise ContentError(f.path, items.lines[i], f.field(item_name(key, i)), f"{value!r} is listed twice")
+            raise ContentError(*where, f"{value!r} is listed twice")
     return tuple(items)
 
 

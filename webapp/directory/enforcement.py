@@ -25,8 +25,8 @@ def intent(gettext: Callable[[str], str]) -> list[str]:
     """The normalized words and phrases that name law enforcement: the message in the reader's
     language and in English, and the dialled codes."""
     message = vocabulary.ENFORCEMENT_WORDS
-    return sorted({search.normalize(w) for w in (*vocabulary.words(gettext(message)),
-                                                  *vocabulary.words(message), *vocabulary.ENFORCEMENT_CODES)} - {""})
+    words = (*vocabulary.words(gettext(message)), *vocabulary.words(message), *vocabulary.ENFORCEMENT_CODES)
+    return sorted({search.normalize(w) for w in words} - {""})
 
 
 def problems(gettext: Callable[[str], str]) -> list[str]:

@@ -63,8 +63,8 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
     for code in _language_codes(orgs):
         label = vocabulary.language_name(code, loc.babel) or code
         # Found by its name in the reader's language, in English and in itself.
-        names = dict.fromkeys(n for n in (label, vocabulary.language_name(code, "en"), vocabulary.autonym(code))
-                              if n)
+        names = dict.fromkeys(
+            n for n in (label, vocabulary.language_name(code, "en"), vocabulary.autonym(code)) if n)
         languages.append([code, label, search.normalize(" ".join(names))])
     languages.sort(key=lambda entry: (entry[2], entry[0]))
     states = sorted(([code, _(name)] for code, name in vocabulary.STATES.items()),
@@ -80,7 +80,8 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         name = _(org.name)
         description = org.description_in(loc.code) or _(org.description)
         rows.append((search.normalize(name), org.id, org, name, description))
-    short_names = {org.id: _(org.short_name) for org in orgs if org.short_name and org.short_name != org.name}
+    short_names = {org.id: _(org.short_name) for org in orgs
+                   if org.short_name and org.short_name != org.name}
     # Law enforcement after every other line, the featured lines (the hotline) first.
     rows.sort(key=lambda row: (bool(row[2].law_enforcement), -row[2].priority, row[0], row[1]))
 

@@ -272,7 +272,8 @@ def _names(term: str, word: str) -> bool:
     """Whether a term of the query names an intent word (see the specification)."""
     if is_unspaced(word):
         return word in term
-    return term == word or (len(unicodedata.normalize("NFC", term)) >= INTENT_PREFIX and word.startswith(term))
+    typed = len(unicodedata.normalize("NFC", term))
+    return term == word or (typed >= INTENT_PREFIX and word.startswith(term))
 
 
 def asks_for_enforcement(index: dict, terms: list[str]) -> bool:
