@@ -23,17 +23,23 @@
   var INTENT_PREFIX = 4;
 
   /* -- The specification (see search.py) ---------------------------------------------------- */
-  /* The patterns of the index's text rules (its Unicode ranges, written once in search.py). */
-  var compiled = { rules: null, patterns: null };
+  /* The patterns of the index's text rules (its Unicode ranges, written once in search.py),
+     compiled once for each distinct set of rules. */
+  var compiled = { rules: null, key: null, patterns: null };
   function patterns(rules) {
     if (compiled.rules === rules) return compiled.patterns;
+    var key = JSON.stringify(rules);
+    if (compiled.key === key) {
+      compiled.rules = rules;
+      return compiled.patterns;
+    }
     var cls = function (ranges) {
       return ranges.map(function (r) {
         return "\\u{" + r[0].toString(16) + "}-\\u{" + r[1].toString(16) + "}";
       }).join("");
     };
     var keep = cls(rules.keep), unspaced = cls(rules.unspaced);
-    compiled = { rules: rules, patterns: {
+    compiled = { rules: rules, key: key, patterns: {
       marks: new RegExp("(?![" + keep + "])\\p{M}", "gu"),
       boundary: new RegExp("[" + unspaced + "](?=[^ " + unspaced + "])|[^ " + unspaced + "](?=[" + unspaced + "])", "gu"),
       unspaced: new RegExp("^[" + unspaced + "]", "u")

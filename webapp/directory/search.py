@@ -171,19 +171,22 @@ class _Patterns:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    marks, word = [], []
-    # Letters, digits and marks all lie in planes 0 to 3 and 14; the rest is unassigned or
-    # private use (neither a letter nor a mark), so scanning them would change nothing.
-    for cp in (*range(0x40000), *range(0xE0000, 0xE1000)):
-        category = unicodedata.category(chr(cp))[0]
-        if category == "M":
-            (word if _within(KEEP_MARKS, cp) else marks).append(cp)
-        elif category in "LN":
-            word.append(cp)
+    marks, kept = [], []
+    # Marks lie in planes 0, 1 and 14; the rest is unassigned or private use, so scanning it
+    # would change nothing.
+    for cp in (*range(0x20000), *range(0xE0000, 0xE1000)):
+        if unicodedata.category(chr(cp))[0] == "M":
+            (kept if _within(KEEP_MARKS, cp) else marks).append(cp)
     unspaced = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in UNSPACED)
+    # Python's regex engine tests a class of plane 0 at once, but one that reaches other planes
+    # range by range: those marks are tested only for a character outside plane 0.
+    plane0 = _char_class([m for m in marks if m < 0x10000])
+    beyond = _char_class([m for m in marks if m >= 0x10000])
     return _Patterns(
-        marks=re.compile(f"[{_char_class(marks)}]+"),
-        non_word=re.compile(f"[^{_char_class(word)}]+"),
+        marks=re.compile(f"(?:[{plane0}]|(?=[\\U00010000-\\U0010ffff])[{beyond}])+"),
+        # Python's \w is exactly the letters and digits (categories L and N) plus "_"; the only
+        # marks left are kept ones (all in plane 0, a class the regex engine tests at once).
+        non_word=re.compile(f"(?:(?![{_char_class(kept)}])[\\W_])+"),
         boundary=re.compile(f"[{unspaced}](?=[^ {unspaced}])|[^ {unspaced}](?=[{unspaced}])"),
         unspaced=re.compile(f"[{unspaced}]"),
     )
