@@ -13,7 +13,7 @@ export CHROMIUM_PATH CHROMIUM_HEADLESS_SHELL_PATH
 # third worker fills that (4:00 against 4:18-4:43 with two, idle).
 WORKERS ?= 3
 
-.PHONY: run test bench catalogs extract check-translations stats chromium voices lighthouse clean screenshots
+.PHONY: run test bench catalogs extract check-translations stats chromium engines fonts voices lighthouse clean screenshots language lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,14 +22,32 @@ $(BIN)/python:
 # fresh clone a download and seconds, and asking for a newer one each run a request.
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
-$(VENV)/.installed: pyproject.toml setup.py | $(BIN)/python
-	$(PIP) install -q -e .
+# Packages come from the lock files with hashes (requirements/, `make lock`), so every machine
+# and CI get the same ones; then the project itself, editable, built by the locked setuptools.
+$(VENV)/.installed: pyproject.toml setup.py requirements/app.txt | $(BIN)/python
+	$(PIP) install -q --require-hashes -r requirements/app.txt
+	$(PIP) install -q --no-deps --no-build-isolation -e .
 	touch $@
 
-# The project and its test dependencies in one pip run: one editable build, not two.
-$(VENV)/.installed-test: pyproject.toml setup.py | $(BIN)/python
-	$(PIP) install -q -e '.[test]'
+# The test lock holds the app's packages too, at the same versions (make lock compiles app.txt
+# within test.txt): one pip run of packages, one editable build.
+$(VENV)/.installed-test: pyproject.toml setup.py requirements/test.txt | $(BIN)/python
+	$(PIP) install -q --require-hashes -r requirements/test.txt
+	$(PIP) install -q --no-deps --no-build-isolation -e .
 	touch $(VENV)/.installed $@
+
+# Update the lock files after changing a dependency in pyproject.toml (current pins are kept
+# where they still fit); `make lock UPGRADE=--upgrade` moves every package to its newest
+# allowed version. uv, pinned, runs from a venv of its own.
+UV_VERSION := 0.13.9
+LOCK_TOOLS := .lock-tools
+UPGRADE ?=
+LOCK := --generate-hashes --universal --python-version 3.11 --quiet $(UPGRADE)
+lock:
+	test -x $(LOCK_TOOLS)/bin/uv || { $(PYTHON) -m venv $(LOCK_TOOLS) && \
+	  $(LOCK_TOOLS)/bin/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION); }
+	$(LOCK_TOOLS)/bin/uv pip compile pyproject.toml requirements/build.in --extra test $(LOCK) -o requirements/test.txt
+	$(LOCK_TOOLS)/bin/uv pip compile pyproject.toml requirements/build.in -c requirements/test.txt $(LOCK) -o requirements/app.txt
 
 catalogs: $(VENV)/.installed
 	$(BIN)/flask --app webapp translate compile
@@ -46,26 +64,63 @@ chromium: $(VENV)/.installed-test
 	@if [ -x "$(CHROMIUM_HEADLESS_SHELL_PATH)" ]; then echo "Headless shell: $(CHROMIUM_HEADLESS_SHELL_PATH)"; \
 	else echo "No $(CHROMIUM_HEADLESS_SHELL_PATH): every browser test runs in the full browser"; fi
 
-# The Listen tests speak with real voices: speech-dispatcher driving espeak-ng, as Chromium does
-# on a Linux desktop (tests/browser/speech.py). Debian's packages, installed when missing.
-VOICES := speech-dispatcher speech-dispatcher-espeak-ng espeak-ng
-SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-voices:
-	@if command -v speech-dispatcher >/dev/null && ls /usr/lib/speech-dispatcher-modules/sd_espeak-ng \
-	   /usr/lib/*/speech-dispatcher-modules/sd_espeak-ng 2>/dev/null | grep -q .; then \
-	echo "Voices: speech-dispatcher with espeak-ng"; \
-	elif command -v apt-get >/dev/null; then echo "No voices: installing $(VOICES)"; \
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get update -qq && \
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(VOICES) >/dev/null; \
-	else echo "The Listen tests need speech-dispatcher and espeak-ng ($(VOICES) on Debian)"; exit 1; fi
+# The other engines' flows (tests/engines/): WebKit through WebKitWebDriver and MiniBrowser
+# under Xvfb, Firefox through its own WebDriver BiDi server. Debian's packages only; as root
+# (CI) they are installed when missing, otherwise the command to install them is printed.
+engines:
+	@missing=""; \
+	[ -x /usr/bin/WebKitWebDriver ] || missing="$$missing webkit2gtk-driver"; \
+	command -v Xvfb >/dev/null || missing="$$missing xvfb"; \
+	command -v firefox-esr >/dev/null || command -v firefox >/dev/null || missing="$$missing firefox-esr"; \
+	if [ -z "$$missing" ]; then echo "WebKit and Firefox: present"; \
+	elif [ "$$(id -u)" = 0 ]; then echo "Installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Missing Debian packages: sudo apt-get install$$missing"; exit 1; fi
 
-test: $(VENV)/.installed-test catalogs chromium voices
+# Fonts for the scripts the guide is written in that a bare Debian lacks (Thai, Devanagari):
+# the browser tests measure text and the screenshots show it, so the test machine needs them.
+# The pages themselves load no web font. Installed with apt-get when missing and run as root
+# (CI, .ci/run); otherwise the command to run is printed. fontconfig's fc-list says what is there.
+fonts:
+	@missing=""; \
+	fc-list :lang=th 2>/dev/null | grep -q . || missing="$$missing fonts-thai-tlwg"; \
+	fc-list :lang=hi 2>/dev/null | grep -q . || missing="$$missing fonts-lohit-deva"; \
+	if [ -z "$$missing" ]; then echo "Fonts: Thai and Devanagari present"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing$$missing"; export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Missing fonts: run  sudo apt-get install$$missing  (Thai and Hindi pages need them)"; fi
+
+# The Listen tests speak with real voices: speech-dispatcher driving espeak-ng, as Chromium does
+# on a Linux desktop (tests/browser/speech.py). Debian's packages; as root (CI) they are
+# installed when missing, otherwise the command to install them is printed.
+voices:
+	@missing=""; \
+	command -v speech-dispatcher >/dev/null || missing="$$missing speech-dispatcher"; \
+	ls /usr/lib/speech-dispatcher-modules/sd_espeak-ng /usr/lib/*/speech-dispatcher-modules/sd_espeak-ng \
+	  2>/dev/null | grep -q . || missing="$$missing speech-dispatcher-espeak-ng espeak-ng"; \
+	if [ -z "$$missing" ]; then echo "Voices: speech-dispatcher with espeak-ng"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then echo "Installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Missing Debian packages: sudo apt-get install$$missing"; exit 1; fi
+
+test: $(VENV)/.installed-test catalogs chromium engines fonts voices
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal
 
 # Translator targets (see TRANSLATING.md).
 extract: $(VENV)/.installed
 	$(BIN)/flask --app webapp translate extract
 	$(BIN)/flask --app webapp translate update
+
+# Start a new language: make language LANG=sw (its BCP 47 tag). Writes its catalog, adds it to
+# webapp/locales.py and prints the next steps (TRANSLATING.md, "Adding a language"). LANG is
+# also the shell's locale setting, so it counts only when given on the command line, and the
+# command itself runs in a UTF-8 locale.
+language: $(VENV)/.installed
+ifneq ($(origin LANG),command line)
+	$(error Say which language, with its BCP 47 tag: make language LANG=sw)
+endif
+	@LC_ALL=C.UTF-8 $(BIN)/flask --app webapp translate init $(LANG)
 
 check-translations: catalogs
 	$(BIN)/flask --app webapp translate check
@@ -74,7 +129,7 @@ stats: $(VENV)/.installed
 	$(BIN)/flask --app webapp translate stats
 
 clean:
-	rm -rf $(VENV) .lighthouse static/gen static/.webassets-cache .webassets-cache translations/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) $(LOCK_TOOLS) .lighthouse static/gen static/.webassets-cache .webassets-cache translations/*/LC_MESSAGES/*.mo
 
 # Lighthouse from npm (pinned: 13 wants a newer Node) into .lighthouse/node_modules; it drives
 # $(CHROMIUM_PATH).
@@ -91,5 +146,5 @@ bench: catalogs chromium lighthouse
 
 # What a reader sees on a small phone: PNGs of every page type at 360 x 640 in en, es, ar and ru,
 # light and dark, in docs/screenshots/ (see the README, "How the guide looks").
-screenshots: catalogs chromium
+screenshots: catalogs chromium fonts
 	$(BIN)/python tools/screenshots.py

@@ -3,7 +3,6 @@ with the file's id and field as a translator comment so context survives in Poed
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
@@ -12,7 +11,8 @@ from . import yamlfile
 # Per file, the fields that readers see as prose. Everything else (ids, numbers, URLs,
 # dates, publication titles) is data and never reaches a translator.
 TRANSLATABLE: dict[str, frozenset[str]] = {
-    "helplines.yaml": frozenset({"name", "short_name", "description", "hours", "languages", "notes"}),
+    "helplines.yaml": frozenset({"name", "short_name", "description", "hours", "languages", "notes",
+                                 "caveat", "audience"}),
     "industries.yaml": frozenset({"name", "summary", "examples"}),
     "signs.yaml": frozenset({"title", "intro", "signs"}),
     "faq.yaml": frozenset({"question", "answer"}),
@@ -51,12 +51,6 @@ def extract_yaml(fileobj, keywords, comment_tags, options):
         return
     raw = fileobj.read()
     text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-    tmp = Path(name)
-    loader = yamlfile._Loader(io.StringIO(text))
-    loader.name = str(tmp)
-    try:
-        data = loader.get_single_data()
-    finally:
-        loader.dispose()
+    data = yamlfile.loads(text, Path(name))
     for line, message, where in _walk(data, fields, ""):
         yield line, "gettext", message, [f"TRANSLATORS: {name} {where}"]

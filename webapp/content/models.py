@@ -7,13 +7,24 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .schema import Fields, entries
-from .vocabulary import N_
-from .yamlfile import ContentError
+from .schema import Fields, entries, item_name
+from .vocabulary import N_, language_known
+from .yamlfile import ContentError, Items
 
 E164_US = re.compile(r"^\+1[2-9]\d{2}[2-9]\d{6}$")
 SHORT_CODE = re.compile(r"^\d{3,6}$")
 PHONE_KINDS = ("voice", "tty", "video", "abroad")
+# A number as published may hold digits, spaces and + - ( ) . only; its letters form
+# ("1-844-7NATIVE") letters, digits, spaces and + - . . Anything else (=512*555*0100) would be
+# shown to readers as it is, beside a Call button.
+DISPLAY_CHARACTERS = "0123456789 +-()."
+LETTERS_FORM_CHARACTERS = "0123456789 +-.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def foreign_characters(text: str, allowed: str) -> str | None:
+    """The characters of `text` outside `allowed`, as "'=', '*'"; None when there are none."""
+    found = sorted(set(text) - set(allowed), key=text.index)
+    return ", ".join(repr(c) for c in found) if found else None
 
 
 def _digits(text: str) -> str:
@@ -78,15 +89,29 @@ class Promise:
 
 @dataclass(frozen=True)
 class Badge:
-    kind: str       # "police", "federal", "immigration", "emergency", or a claim id
+    kind: str       # "police", "federal", "immigration", "emergency", "caveat", or a claim id
     message: str    # msgid
     enforcement: bool
 
+    @property
+    def caution(self) -> bool:
+        """A label the reader must see before calling, with the line's buttons and number
+        wherever they are: law enforcement, or who else may get what they say (a caveat)."""
+        return self.enforcement or self.kind == CAVEAT
 
-def badges(law_enforcement: str | None, promises: tuple[Promise, ...]) -> tuple[Badge, ...]:
-    """The labels a line carries on every page: its law-enforcement kind first, then what it
-    promises. Templates and the directory's index both read them from here."""
+
+# The kind of a line's caveat badge (helplines.yaml `caveat`).
+CAVEAT = "caveat"
+
+
+def badges(law_enforcement: str | None, promises: tuple[Promise, ...],
+           caveat: str | None = None) -> tuple[Badge, ...]:
+    """The labels a line carries on every page: its law-enforcement kind first, then its
+    caveat, then what it promises. Templates and the directory's index both read them from
+    here."""
     found = [Badge(law_enforcement, ENFORCEMENT_LABELS[law_enforcement], True)] if law_enforcement else []
+    if caveat:
+        found.append(Badge(CAVEAT, caveat, False))
     return tuple(found + [Badge(p.claim, CLAIMS[p.claim], False) for p in promises])
 
 
@@ -109,6 +134,11 @@ class Helpline:
     featured: bool
     source: str
     verified_on: date
+    caveat: str | None = None       # msgid: who else may get what the reader says
+    audience: str | None = None     # msgid: who the line is for, if not everyone
+    in_every_search: bool = False   # Find services shows it in every search's results
+    staff_languages: tuple[str, ...] = ()   # BCP 47 codes
+    interpreters: bool = False
 
     @property
     def voice(self) -> Phone | None:
@@ -116,7 +146,7 @@ class Helpline:
 
     @property
     def badges(self) -> tuple[Badge, ...]:
-        return badges(self.law_enforcement, self.promises)
+        return badges(self.law_enforcement, self.promises, self.caveat)
 
     def promises_that(self, claim: str) -> bool:
         return any(p.claim == claim for p in self.promises)
@@ -142,9 +172,15 @@ def _phone(f: Fields) -> Phone:
     if not (E164_US.match(number) or SHORT_CODE.match(number)):
         raise f.error("number", f"{number!r} is not a US number in E.164 form (+1…) or a short code")
     display = f.plain("display")
+    if bad := foreign_characters(display, DISPLAY_CHARACTERS):
+        raise f.error("display", f"{display!r} has {bad}: a number is written with digits, spaces "
+                                 "and + - ( ) . only")
     if _digits(display).lstrip("1") != _digits(number).lstrip("1") or not display.strip():
         raise f.error("display", f"{display!r} does not show the same digits as {number!r}")
     vanity = f.plain("vanity", required=False)
+    if vanity is not None and (bad := foreign_characters(vanity, LETTERS_FORM_CHARACTERS)):
+        raise f.error("vanity", f"{vanity!r} has {bad}: a letters form is written with letters, "
+                                "digits, spaces and + - . only")
     if vanity is not None and _keypad(vanity).lstrip("1") != _digits(number).lstrip("1"):
         raise f.error("vanity", f"{vanity!r} does not spell the same digits as {number!r} on a keypad")
     kind = f.choice("kind", PHONE_KINDS)
@@ -165,6 +201,23 @@ def _text_line(t: Fields, phones: tuple[Phone, ...]) -> TextLine:
     same = next((p for p in phones if p.number == number), None)
     t.done()
     return TextLine(number, same.display if same else number, keyword)
+
+
+def _language_codes(f: Fields, key: str) -> tuple[str, ...]:
+    items = f.node.get(key)
+    f.used.add(key)
+    if items is None:
+        return ()
+    if not isinstance(items, Items) or not items:
+        raise f.error(key, "must be a list of language codes, such as [en, es]")
+    for i, value in enumerate(items):
+        where = (f.path, items.lines[i], f.field(item_name(key, i)))
+        if not isinstance(value, str) or not language_known(value):
+            raise ContentError(*where, f"{value!r} is not a language code that CLDR names "
+                                       "(for example en, es, zh-Hans)")
+        if value in items[:i]:
+            raise ContentError(*where, f"{value!r} is listed twice")
+    return tuple(items)
 
 
 def _helpline(f: Fields) -> Helpline:
@@ -192,9 +245,20 @@ def _helpline(f: Fields) -> Helpline:
         featured=f.boolean("featured", default=False),
         source=f.url("source", required=True),
         verified_on=f.day("verified_on"),
+        caveat=f.text("caveat", required=False),
+        audience=f.text("audience", required=False),
+        in_every_search=f.boolean("in_every_search", default=False),
+        staff_languages=_language_codes(f, "staff_languages"),
+        interpreters=f.boolean("interpreters", default=False),
     )
     if not (phones or text or line.chat_url or line.web_url):
         raise f.error("phones", "a helpline needs at least one way to reach it")
+    if line.interpreters and not line.languages:
+        raise f.error("interpreters", "a line with interpreters says so to readers in `languages` "
+                                      "(for example: Interpreters speak more than 200 languages.)")
+    if line.in_every_search and law_enforcement:
+        raise f.error("in_every_search", "a law-enforcement line is never shown in every search: "
+                                         "it comes first only when the reader names it")
     f.done()
     return line
 
@@ -226,6 +290,11 @@ def _industry(f: Fields, icons: Path) -> Industry:
     return industry
 
 
+# What a group of signs is a sign of, as the self-check says it (selfcheck.yaml `kind`): a
+# common sign of forced labor, or other labor abuse (pay, safety) with its office to call.
+SIGN_KINDS = ("trafficking", "labor")
+
+
 @dataclass(frozen=True)
 class SignGroup:
     id: str
@@ -233,11 +302,19 @@ class SignGroup:
     intro: str | None
     signs: tuple[str, ...]
     source: str
+    kind: str = "trafficking"
+    helplines: tuple[str, ...] = ()     # the lines to call about these signs
 
 
-def _sign_group(f: Fields) -> SignGroup:
+def _sign_group(f: Fields, helpline_ids: set[str]) -> SignGroup:
     group = SignGroup(f.ident(), f.text("title"), f.text("intro", required=False),
-                      f.text_list("signs"), f.plain("source"))
+                      f.text_list("signs"), f.plain("source"),
+                      f.choice("kind", SIGN_KINDS, default="trafficking"), f.ident_list("helplines"))
+    for ident in group.helplines:
+        if ident not in helpline_ids:
+            raise f.error("helplines", f"{ident!r} is not a helpline id in helplines.yaml")
+    if group.kind == "labor" and not group.helplines:
+        raise f.error("helplines", "signs of labor abuse name the office to call about them")
     f.done()
     return group
 
@@ -345,7 +422,7 @@ def build(directory: Path, loaded: dict[str, object], icons: Path) -> Content:
     return Content(
         helplines=helplines,
         industries=tuple(_industry(f, icons) for f in entries(path("industries.yaml"), loaded["industries.yaml"])),
-        signs=tuple(_sign_group(f) for f in entries(path("signs.yaml"), loaded["signs.yaml"])),
+        signs=tuple(_sign_group(f, set(helplines)) for f in entries(path("signs.yaml"), loaded["signs.yaml"])),
         questions=tuple(_question(f, set(helplines)) for f in entries(path("faq.yaml"), loaded["faq.yaml"])),
         resources=tuple(_resource(f) for f in entries(path("resources.yaml"), loaded["resources.yaml"])),
         quote=quote,

@@ -19,12 +19,12 @@ from flask import current_app, url_for
 from .. import i18n, locales
 from ..content import vocabulary
 from ..content.directory import Organization
-from ..content.models import CLAIMS, ENFORCEMENT_LABELS, Phone, TextLine
+from ..content.models import CAVEAT, CLAIMS, ENFORCEMENT_LABELS, Badge, Phone, TextLine
 from ..i18n import gettext as _
 from ..pages import BY_NAME
-from . import search
+from . import enforcement, search
 
-VERSION = 3
+VERSION = 4
 
 
 def list_separator(babel_locale: str) -> str:
@@ -53,21 +53,26 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         if sid == "referrals":
             words += [w for need in vocabulary.REFERRED for w in service_words(need)]
         services.append([sid, _(label), search.normalize(" ".join(words))])
-    intent = sorted({search.normalize(w) for w in (
-        *vocabulary.words(_(vocabulary.ENFORCEMENT_WORDS)), *vocabulary.words(vocabulary.ENFORCEMENT_WORDS),
-        *vocabulary.ENFORCEMENT_CODES)} - {""})
-    # Every label a result can carry: [id, 1 for law enforcement, text in this language].
-    badges = [[kind, 1, _(text)] for kind, text in ENFORCEMENT_LABELS.items()] + \
-             [[claim, 0, _(text)] for claim, text in CLAIMS.items()]
-    badge_pos = {entry[0]: i for i, entry in enumerate(badges)}
+    # Every label a result can carry: [kind, 1 for a caution (law enforcement, a line's
+    # caveat), text in this language], found by its English message.
+    labels = [Badge(kind, text, True) for kind, text in ENFORCEMENT_LABELS.items()] + \
+             [Badge(claim, text, False) for claim, text in CLAIMS.items()] + \
+             [b for org in orgs for b in org.badges if b.kind == CAVEAT]
+    badge_pos: dict[str, int] = {}
+    badges = []
+    for badge in labels:
+        if badge.message not in badge_pos:
+            badge_pos[badge.message] = len(badges)
+            badges.append([badge.kind, 1 if badge.caution else 0, _(badge.message)])
     populations = [[pid, _(label), search.normalize(_(label))]
                    for pid, label in vocabulary.POPULATIONS.items()]
     languages = []
     for code in _language_codes(orgs):
         label = vocabulary.language_name(code, loc.babel) or code
-        own = vocabulary.autonym(code)
-        searchable = label if not own or own == label else f"{label} {own}"
-        languages.append([code, label, search.normalize(searchable)])
+        # Found by its name in the reader's language, in English and in itself.
+        names = dict.fromkeys(
+            n for n in (label, vocabulary.language_name(code, "en"), vocabulary.autonym(code)) if n)
+        languages.append([code, label, search.normalize(" ".join(names))])
     languages.sort(key=lambda entry: (entry[2], entry[0]))
     states = sorted(([code, _(name)] for code, name in vocabulary.STATES.items()),
                     key=lambda entry: (search.normalize(entry[1]), entry[0]))
@@ -82,25 +87,34 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         name = _(org.name)
         description = org.description_in(loc.code) or _(org.description)
         rows.append((search.normalize(name), org.id, org, name, description))
+    short_names = {org.id: _(org.short_name) for org in orgs
+                   if org.short_name and org.short_name != org.name}
     # Law enforcement after every other line, the featured lines (the hotline) first.
     rows.sort(key=lambda row: (bool(row[2].law_enforcement), -row[2].priority, row[0], row[1]))
 
     columns: dict[str, list] = {key: [] for key in (
-        "id", "name", "desc", "hay", "services", "populations", "languages", "area", "police", "badges",
-        "phones", "text", "chat", "web", "email", "hours", "checked", "source")}
+        "id", "name", "desc", "hay", "services", "populations", "languages", "langnote", "area", "police",
+        "badges", "phones", "text", "chat", "web", "email", "hours", "checked", "source")}
     dates: dict[str, str] = {}
     sources: dict[str, int] = {}   # many lines share the page they were checked against
+    notes: dict[str, int] = {}     # and a sentence about languages
     for norm_name, ident, org, name, description in rows:
         columns["id"].append(ident)
         columns["name"].append(name)
         columns["desc"].append(description)
-        columns["hay"].append(f"{norm_name} {search.normalize(description)}".strip())
+        hay = (norm_name, search.normalize(short_names.get(ident, "")), search.normalize(description))
+        columns["hay"].append(" ".join(h for h in hay if h))
         columns["services"].append([svc_pos[s] for s in org.services])
         columns["populations"].append([pop_pos[p] for p in org.populations])
         columns["languages"].append([lang_pos[c] for c in org.languages])
+        # What a line says about its languages (the Helplines page's words), else that it has
+        # interpreters, under the languages its staff speak.
+        note = _(org.languages_note) if org.languages_note else \
+            _(vocabulary.INTERPRETERS_NOTE) if vocabulary.INTERPRETATION in org.services else None
+        columns["langnote"].append(None if note is None else notes.setdefault(note, len(notes)))
         columns["area"].append(None if org.national else list(org.area))
         columns["police"].append(1 if org.law_enforcement else 0)
-        columns["badges"].append([badge_pos[b.kind] for b in org.badges])
+        columns["badges"].append([badge_pos[b.message] for b in org.badges])
         columns["phones"].append([[p.number, p.display, p.kind, p.vanity] for p in org.phones])
         columns["text"].append([org.text.number, org.text.display, org.text.keyword]
                                if org.text else None)
@@ -120,12 +134,15 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
         words = [_(page.title), _(page.summary), *vocabulary.words(_(message)), *vocabulary.words(message)]
         pages.append([url_for(page.endpoint, lang=loc.code), _(page.title), search.normalize(" ".join(words))])
 
+    # In every search's results (the hotline), never a law-enforcement line.
+    always = [i for i, row in enumerate(rows) if row[2].in_every_search and not row[2].law_enforcement]
+
     return {
         "version": VERSION, "locale": loc.code, "pages": pages, "max": search.MAX_QUERY, "page": search.PAGE_SIZE,
-        "sep": list_separator(loc.babel),
+        "sep": list_separator(loc.babel), "text": search.text_rules(), "always": always,
         "services": services, "populations": populations, "languages": languages, "states": states,
-        "intent": intent, "badges": badges,
-        "dates": dates, "sources": list(sources), "orgs": columns,
+        "intent": enforcement.intent(_), "badges": badges,
+        "dates": dates, "sources": list(sources), "langnotes": list(notes), "orgs": columns,
     }
 
 
@@ -133,7 +150,7 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
 class CardBadge:
     """A label already translated (templates pass it through gettext, which leaves it as is)."""
 
-    enforcement: bool
+    caution: bool   # law enforcement or a caveat: shown in the warning colour
     message: str
 
 
@@ -156,6 +173,7 @@ class Card:
     services: tuple[str, ...]
     populations: tuple[str, ...]
     languages: tuple[str, ...]
+    languages_note: str | None     # the line's sentence about languages, or "Interpreters are available."
     area: tuple[str, ...] | None   # None: anywhere in the U.S.
     checked: str                   # the date, formatted in the reader's language
     confidential: bool | None      # promised by the line's own source; None: the template
@@ -179,7 +197,7 @@ class Index:
         text = o["text"][i]
         return Card(
             id=o["id"][i], name=o["name"][i], description=o["desc"][i], law_enforcement=bool(o["police"][i]),
-            badges=tuple(CardBadge(enforcement=bool(d["badges"][b][1]), message=d["badges"][b][2])
+            badges=tuple(CardBadge(caution=bool(d["badges"][b][1]), message=d["badges"][b][2])
                          for b in o["badges"][i]),
             phones=tuple(Phone(*p) for p in o["phones"][i]),
             text=TextLine(*text) if text else None,
@@ -187,6 +205,7 @@ class Index:
             services=tuple(d["services"][s][1] for s in o["services"][i]),
             populations=tuple(d["populations"][p][1] for p in o["populations"][i]),
             languages=tuple(d["languages"][lang][1] for lang in o["languages"][i]),
+            languages_note=None if o["langnote"][i] is None else d["langnotes"][o["langnote"][i]],
             area=None if o["area"][i] is None else tuple(states[s] for s in o["area"][i]),
             checked=d["dates"][o["checked"][i]], source=d["sources"][o["source"][i]],
             confidential=any(d["badges"][b][0] == "confidential" for b in o["badges"][i]),
@@ -200,10 +219,11 @@ class Index:
         other phone are the patterns the script copies."""
         return Card(
             id="", name="", description="", law_enforcement=False,
-            badges=(CardBadge(enforcement=True, message=""), CardBadge(enforcement=False, message="")),
+            badges=(CardBadge(caution=True, message=""), CardBadge(caution=False, message="")),
             phones=tuple(Phone("", "", kind, "-") for kind in ("voice", "tty", "video", "abroad")),
             text=TextLine("", "", None), chat_url="#", web_url="#", email="-", hours="-",
-            services=(), populations=(), languages=(), area=None, checked="%(date)s", source="#",
+            services=(), populations=(), languages=(), languages_note="-", area=None, checked="%(date)s",
+            source="#",
             confidential=None,
         )
 
