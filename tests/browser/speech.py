@@ -41,8 +41,9 @@ def espeak_data() -> Path:
 
 
 class SpeechDispatcher:
-    """speech-dispatcher for one test worker, on a socket of its own; `env` is what a browser
-    needs to reach it (libspeechd reads SPEECHD_ADDRESS)."""
+    """speech-dispatcher for one test worker, on a socket and a pid file of its own (with the
+    default pid file, a second worker's would refuse to start); `env` is what a browser needs
+    to reach it (libspeechd reads SPEECHD_ADDRESS)."""
 
     def __init__(self, folder: Path):
         if not shutil.which("speech-dispatcher"):
@@ -69,7 +70,7 @@ class SpeechDispatcher:
         self.process = subprocess.Popen(
             ["speech-dispatcher", "--run-single", "--timeout", "0", "--config-dir", str(config),
              "--communication-method", "unix_socket", "--socket-path", str(self.socket),
-             "--log-dir", str(folder)],
+             "--log-dir", str(folder), "--pid-file", str(folder / "speechd.pid")],
             env={**os.environ, "ESPEAK_DATA_PATH": str(data.parent)},
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 30
