@@ -549,3 +549,15 @@ def test_control_beside_the_title_keeps_help_on_the_first_screen(speaking, live_
                     b["y"] - (a["y"] + a["height"]), a["y"] - (b["y"] + b["height"]))
         assert apart >= 8
     assert axe_results(speaking).violations_count == 0, axe_results(speaking).generate_report()
+
+
+@in_chromium
+def test_the_way_back_code_is_shown_but_never_said(speaking, live_server):
+    """The safety page tells the reader the calculator's code; Listen reads everything around
+    it but not the code, which anyone near the phone would hear."""
+    open_with_voice(speaking, live_server.url + "/en/safety/")
+    assert speaking.get_by_text("To come back to the guide, type 2580 on the calculator").first.is_visible()
+    texts = [s["text"] for s in read_whole(speaking)]
+    assert "Quick exit" in " ".join(texts) and len(texts) > 20      # the page was read
+    said = " ".join(texts)
+    assert not re.search(r"2\W*5\W*8\W*0", said), [t for t in texts if re.search(r"\d", t)]
