@@ -34,6 +34,11 @@ const localeOf = (path) => {
   return Object.prototype.hasOwnProperty.call(PRECACHE.locales, first) ? first : null;
 };
 
+/* The language a window is reading: a guide page's, or the calculator app's (installed from
+   /calculator/<lang>/, it saves the guide in its own language). */
+const CALCULATOR_LOCALE = new Map(Object.entries(PRECACHE.calculators).map(([code, url]) => [url, code]));
+const readingLocale = (path) => localeOf(path) || CALCULATOR_LOCALE.get(path) || null;
+
 async function sha16(buffer) {
   const digest = await crypto.subtle.digest("SHA-256", buffer);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("").slice(0, 16);
@@ -108,7 +113,8 @@ async function savedLocales(present) {
 }
 
 /* Locales to carry into a new version: those whose start page any version saved (in the shared
-   cache or a per-version cache of the old worker), and those of open pages. */
+   cache or a per-version cache of the old worker), and those of open pages (the calculator app
+   of a language counts as reading it). */
 async function localesToInstall() {
   const wanted = new Set();
   for (const name of await caches.keys()) {
@@ -123,7 +129,7 @@ async function localesToInstall() {
   const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   const reading = [];
   for (const client of windows) {
-    const code = localeOf(new URL(client.url).pathname);
+    const code = readingLocale(new URL(client.url).pathname);
     if (code) reading.push(code);
   }
   reading.forEach((code) => wanted.add(code));

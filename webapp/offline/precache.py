@@ -97,6 +97,8 @@ def build(app: Flask) -> dict:
         shared = shared_urls()
         per_locale = {loc.code: locale_urls(loc) for loc in locales.served()}
         offline = {loc.code: url_for("offline.offline_page", lang=loc.code) for loc in locales.served()}
+        # The calculator app of each language: opened alone, it saves that language's guide.
+        calculators = {loc.code: url_for("cover.app", lang=loc.code) for loc in locales.served()}
         words = {loc.code: offline_text(loc) for loc in locales.served()}
         rule = locales.browser_rule()
     client = app.test_client()
@@ -104,6 +106,7 @@ def build(app: Flask) -> dict:
         "shared": [_entry(client, url) for url in shared],
         "locales": {code: [_entry(client, url) for url in urls] for code, urls in per_locale.items()},
         "offline": offline,
+        "calculators": calculators,
         "offlineText": words,
         "languages": rule,
         # The version's date, shown as the saved copy's date when the server gives none.
