@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.worker import installability_errors, sw_status, wait_until_controlled
+from tests.browser.worker import installability_errors, sw_status, wait_until_controlled, wait_until_saved
 from tests.components.test_quick_exit import on_cover
 from tests.conftest import WITH_WORKER, wait_for_js
 from webapp.components.quick_exit import DEFAULT_RETURN_CODE as CODE
@@ -71,7 +71,7 @@ def test_cold_start_offline_opens_the_calculator(playwright, profile_launch_args
     try:
         page = ctx.new_page()
         page.goto(srv.url + "/es/safety/")
-        wait_until_controlled(page)
+        wait_until_saved(page)      # the manifests' icons are saved once the worker is active
         assert page.locator("a", has_text="Instalar como calculadora").first.is_visible()
     finally:
         ctx.close()
