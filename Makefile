@@ -13,7 +13,7 @@ export CHROMIUM_PATH CHROMIUM_HEADLESS_SHELL_PATH
 # third worker fills that (4:00 against 4:18-4:43 with two, idle).
 WORKERS ?= 3
 
-.PHONY: run test bench catalogs extract check-translations stats chromium engines fonts voices lighthouse clean screenshots language lock
+.PHONY: run test bench bench-quick catalogs extract check-translations stats chromium engines fonts voices lighthouse clean screenshots language lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -140,9 +140,14 @@ $(LIGHTHOUSE):
 
 lighthouse: $(LIGHTHOUSE)
 
-# Speed and size figures with their targets (not pass/fail tests).
-bench: catalogs chromium lighthouse
-	$(BIN)/python -m bench.run
+# Speed and size figures with their targets (not pass/fail tests; a part that breaks fails).
+# QUICK=1 (CI, `make bench-quick`): fewer repeats, a smaller directory, shorter loads, no
+# verdicts, every part.
+bench: $(VENV)/.installed-test catalogs chromium lighthouse
+	$(BIN)/python -m bench.run $(if $(QUICK),--quick)
+
+bench-quick:
+	$(MAKE) bench QUICK=1
 
 # What a reader sees on a small phone: PNGs of every page type at 360 x 640 in en, es, ar and ru,
 # light and dark, in docs/screenshots/ (see the README, "How the guide looks").

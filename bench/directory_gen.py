@@ -51,6 +51,17 @@ LANGUAGES = (("en", 0.9), ("es", 0.6), ("zh-Hans", 0.08), ("vi", 0.08), ("ko", 0
              ("nv", 0.01), ("so", 0.02), ("am", 0.02), ("hmn", 0.02))
 
 
+def tag(i: int) -> str:
+    """A unique tag in letters (A, B, ... Z, BA, BB, ...): a name holding a number such as 211
+    or 988 would be refused as a short code, as a deployer's would."""
+    letters = ""
+    while True:
+        i, r = divmod(i, 26)
+        letters = chr(ord("A") + r) + letters
+        if not i:
+            return letters
+
+
 def records(n: int = 10_000, seed: int = 1) -> list[dict]:
     rng = random.Random(seed)
     services = list(vocabulary.SERVICES)
@@ -59,7 +70,7 @@ def records(n: int = 10_000, seed: int = 1) -> list[dict]:
     first_day = date(2024, 1, 1)
     out = []
     for i in range(n):
-        name = f"SYNTHETIC {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} {rng.choice(KINDS)} {i}"
+        name = f"SYNTHETIC {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} {rng.choice(KINDS)} {tag(i)}"
         description = (f"{rng.choice(('Offers', 'Provides', 'Gives'))} {rng.choice(OFFERS)} and "
                        f"{rng.choice(OFFERS)} for {rng.choice(FOR)} {rng.choice(WHERE)}. "
                        f"{rng.choice(EXTRA)}").strip()

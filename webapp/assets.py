@@ -35,6 +35,8 @@ BUNDLES = {
     # The cover screen has its own small bundles so that nothing of the guide loads with it.
     "cover_css": Bundle("cover/calc.css", filters="rcssmin", output="c.%(version)s.css"),
     "cover_js": Bundle("cover/calc.js", filters="rjsmin", output="c.%(version)s.js"),
+    # The calculator app's page only: it registers the service worker.
+    "cover_app_js": Bundle("cover/app.js", filters="rjsmin", output="a.%(version)s.js"),
 }
 
 
