@@ -497,3 +497,27 @@ def test_no_control_without_a_voice_for_the_language(engine, site):
     # The page's scripts ran on: the quick exit still leaves.
     engine.click("#quick-exit")
     on_cover(engine)
+
+
+def test_cold_start_offline_opens_the_calculator(engine, site):
+    """A phone that only ever opened the calculator app: on an iPhone an app added to the Home
+    Screen has website data of its own, so the calculator's own page (its manifest's start
+    address) must save the guide. Once the worker says Spanish is saved, the server stops and a
+    new window opens the start address, no page of the site running. (MiniBrowser --automation
+    keeps website data in memory only: a new window is the coldest start WebKit allows here.)"""
+    srv = site()
+    start = "/calculator/es/?app"
+    engine.goto(srv.url + start)
+    saved(engine, "es")
+    srv.stop()
+    engine.fresh_window()
+    engine.goto(srv.url + start)
+    assert engine.evaluate("() => document.title") == "Calculadora"
+    engine.wait_visible("#display")
+    for key in "12+30=":
+        engine.click(f"button[data-k='{key}']")
+    assert engine.visible_text("#display") == "42"
+    engine.click("button[data-k='C']")
+    engine.type_keys(CODE + "=")
+    engine.wait_for_url("/es/")
+    assert engine.wait_visible("h1")
