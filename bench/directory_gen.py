@@ -118,3 +118,33 @@ if __name__ == "__main__":
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     target = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("/tmp/synthetic-directory")
     print(write(count, target))
+
+
+def write_import_csv(path: Path, rows: int) -> None:
+    """A deployer's CSV for `flask directory import` of `rows` organizations, every column
+    filled, descriptions in several languages, names and ids all different: at the import's row
+    limit it fills the file nearly to its size limit (csvrows.MAX_ROWS, MAX_BYTES)."""
+    import csv
+
+    from webapp.directory import csvrows
+
+    texts = {"es": "Ayuda legal gratuita para trabajadores del campo y sus familias, en varios idiomas.",
+             "vi": "Trợ giúp pháp lý miễn phí cho công nhân nông trại và gia đình họ, bằng nhiều ngôn ngữ.",
+             "ar": "مساعدة قانونية مجانية لعمال المزارع وعائلاتهم، بعدة لغات.",
+             "ru": "Бесплатная юридическая помощь сельхозработникам и их семьям на нескольких языках."}
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=csvrows.columns(), lineterminator="\r\n")
+        writer.writeheader()
+        for i in range(rows):
+            word = "".join(letters[(i // 26 ** k) % 26] for k in range(4))
+            row = {"id": f"org-{word}", "name": f"Workers Center {word.title()}",
+                   "description": "Free legal help for farmworkers and their families, in several languages.",
+                   "services": "legal; immigration-legal; labor-rights", "populations": "workers, farmworkers",
+                   "languages": "en; es; vi", "area": "TX; NM; OK", "phone": "(512) 555-0100", "tty": "711",
+                   "text": "512-555-0100", "text_keyword": "HELP", "web_url": f"https://{word}.example.org",
+                   "email": f"help@{word}.example.org", "hours": "Monday to Friday, morning and afternoon.",
+                   "law_enforcement": "no", "source": f"https://{word}.example.org/about",
+                   "verified_on": "2026-01-15"}
+            row |= {f"description_{code}": text for code, text in texts.items()}
+            writer.writerow(row)
