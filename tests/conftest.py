@@ -248,12 +248,19 @@ class StaticServer(ThreadedServer):
         self._serve(server)
 
 
-@pytest.fixture(params=["flask", "static"])
+# A test whose outcome depends on the host (what the static export's files and `_headers`
+# answer, against the app) runs on both: `@BOTH_HOSTS` above it. The worker, the pages and
+# their scripts are the same bytes from either, so the other tests run on the app alone.
+BOTH_HOSTS = pytest.mark.parametrize("server", ["flask", "static"], indirect=True)
+
+
+@pytest.fixture(params=["flask"])
 def server(request, app, exports, tmp_path):
     """Start a server of the test's own (so it can be stopped, or restarted with new content on
-    the same port): the Flask app, or its static export behind a plain static file server.
-    `server(app=None, port=None)`; without an app, the shipped content's. Apps and exports are
-    built once per worker and reused (each static server serves a fresh copy of the export)."""
+    the same port): the Flask app, or (BOTH_HOSTS) its static export behind a plain static file
+    server too. `server(app=None, port=None)`; without an app, the shipped content's. Apps and
+    exports are built once per worker and reused (each static server serves a fresh copy of the
+    export)."""
     servers = []
 
     def start(app_=None, port=None):

@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser.worker import installability_errors, sw_status, wait_until_controlled, wait_until_saved
 from tests.components.test_quick_exit import on_cover
-from tests.conftest import WITH_WORKER, wait_for_js
+from tests.conftest import BOTH_HOSTS, WITH_WORKER, wait_for_js
 from webapp.components.quick_exit import DEFAULT_RETURN_CODE as CODE
 from webapp.cover import THEME
 from webapp.theme import GUIDE_ICONS, THEME_COLOR
@@ -62,6 +62,7 @@ def test_broken_calculator_manifest_is_not_installable(playwright, full_browser_
     assert any("icon" in e["errorId"] for e in errors), errors
 
 
+@BOTH_HOSTS
 def test_cold_start_offline_opens_the_calculator(playwright, profile_launch_args, server, tmp_path):
     """Visit once (as a reader does before installing), quit the browser, stop the server, then
     start the browser again offline and open the app's start address."""

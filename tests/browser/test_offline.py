@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.worker import STATUS, WORKER_SETTLED, installability_errors, sw_status, wait_until_controlled, wait_until_saved
-from tests.conftest import WITH_WORKER, ThreadedServer, new_context, page_path, wait_for_js
+from tests.conftest import BOTH_HOSTS, WITH_WORKER, ThreadedServer, new_context, page_path, wait_for_js
 from tests.language_cases import ACCEPT_LANGUAGE_CASES, browser_tags
 from webapp import locales
 from webapp.offline import precache
@@ -93,7 +93,8 @@ def heading_of(html: str) -> str:
     return " ".join(entities.unescape(re.sub(r"<[^>]+>", " ", found)).split())
 
 
-@pytest.mark.parametrize("lang", ["es", "th"])   # Thai: a script of its own, added later
+# Thai: a script of its own, added later.
+@pytest.mark.parametrize("server, lang", [("flask", "es"), ("static", "es"), ("flask", "th")], indirect=["server"])
 def test_one_visit_saves_the_whole_locale(context, server, app, lang):
     srv = server()
     paths = sitemap_paths(srv, lang)
@@ -303,6 +304,7 @@ def retry_fetches_only_the_missing_entry(context, page, server, srv, new_app, pa
     assert_offline_pages(page, srv, "en", "1-888-373-7000", "1-888-373-7888")
 
 
+@BOTH_HOSTS
 def test_update_fetches_only_what_changed_and_keeps_saved_languages(context, server, app_variant, app):
     srv = server()
     old_manifest = precache.get(app)
@@ -750,6 +752,7 @@ TABLE = [(browser_tags(header), expected) for header, expected in ACCEPT_LANGUAG
 MATCH_ALL = "([rule, cases]) => cases.map(([tags]) => matchLocale(rule, tags) || rule.default)"
 
 
+@BOTH_HOSTS
 def test_one_language_table_for_server_chooser_and_worker(browser, context, server):
     """The server's half of the table is in tests/test_locales.py; here the same rows go
     through the worker's code, and through the static export's chooser page."""
@@ -776,7 +779,8 @@ def test_one_language_table_for_server_chooser_and_worker(browser, context, serv
             plain.close()
 
 
-@pytest.mark.parametrize("tag, expected", [("fil-PH", "tl"), ("zh-SG", "zh-Hans")])
+@pytest.mark.parametrize("server, tag, expected", [("flask", "fil-PH", "tl"), ("static", "fil-PH", "tl"),
+                                                   ("flask", "zh-SG", "zh-Hans")], indirect=["server"])
 def test_aliases_work_offline_and_in_the_chooser(browser, server, tag, expected):
     srv = server()
     if server.kind == "static":

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.worker import wait_until_controlled
-from tests.conftest import StaticServer, wait_for_js
+from tests.conftest import BOTH_HOSTS, StaticServer, wait_for_js
 
 pytestmark = pytest.mark.browser
 
@@ -214,6 +214,7 @@ def test_remove_saved_data_never_says_done_when_the_host_does_not_clear(playwrig
             srv.stop()
 
 
+@BOTH_HOSTS
 def test_remove_saved_data_without_script_asks_the_browser(playwright, profile_launch_args, server, tmp_path):
     """The form without JavaScript opens the "removed" address, from the app or the static
     export (whose `_headers` give it the same header)."""
