@@ -6,7 +6,7 @@ and the server and the export can never disagree. With `--base-url`, public_url.
 re-renders the pages and rebuilds the list for that address first. Besides the list: /sw.js,
 sitemap.xml and robots.txt; index.html, the language chooser (no server reads
 Accept-Language); 404.html; and the app's headers for the host (hosting.py: `_headers`,
-`_nginx.conf`).
+`_nginx.conf`), with each language's file (webapp/file/, in the list) as a download.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import click
 from flask import current_app, render_template
 from flask.cli import with_appcontext
 
-from . import hosting, locales, public_url
+from . import file, hosting, locales, public_url
 from .offline import precache
 
 
@@ -66,9 +66,12 @@ def _export(app, outdir: Path) -> list[str]:
     (outdir / "404.html").write_bytes(not_found.get_data())
     written += ["/", "/404.html"]
     # The app's headers, for the host that serves these files.
-    (outdir / hosting.HEADERS_FILE).write_text(hosting.headers_file(written), encoding="utf-8")
+    with app.test_request_context("/"):
+        downloads = file.downloads()
+    (outdir / hosting.HEADERS_FILE).write_text(hosting.headers_file(written, downloads), encoding="utf-8")
     (outdir / hosting.NGINX_FILE).write_text(
-        hosting.nginx_static(app.config["GUIDE_BASE_URL"], str(outdir.resolve())), encoding="utf-8")
+        hosting.nginx_static(app.config["GUIDE_BASE_URL"], str(outdir.resolve()), app.config["FILE_NAME"]),
+        encoding="utf-8")
     return written
 
 

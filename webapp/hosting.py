@@ -40,9 +40,15 @@ def _pattern(url: str) -> str:
     return url
 
 
-def headers_file(urls: list[str]) -> str:
+def attachment(name: str) -> str:
+    """Content-Disposition of the guide as one file (webapp/file/): a download, under `name`."""
+    return f'attachment; filename="{name}"'
+
+
+def headers_file(urls: list[str], downloads: dict[str, str] | None = None) -> str:
     """`_headers`: the security headers for every path, then Cache-Control (and a content type
-    where a host may not know it) by folder."""
+    where a host may not know it) by folder, and Content-Disposition for each language's file
+    (`downloads`: its URL and file name), the one header given by a rule of its own."""
     lines = [f"# {GENERATED}", "# Read by Netlify and Cloudflare Pages; other hosts: send the same headers.",
              "", "/*"]
     lines += [f"  {name}: {value}" for name, value in security.HEADERS.items()]
@@ -61,6 +67,8 @@ def headers_file(urls: list[str]) -> str:
         for suffix, content_type in CONTENT_TYPES.items():
             if url.endswith(suffix):
                 lines += ["", url, f"  Content-Type: {content_type}"]
+    for url, name in (downloads or {}).items():
+        lines += ["", url, f"  Content-Disposition: {attachment(name)}"]
     return "\n".join(lines) + "\n"
 
 
@@ -96,8 +104,9 @@ def _redirect_http(host: str) -> list[str]:
             f"    return 301 https://{host}$request_uri;", "}"]
 
 
-def nginx_static(base_url: str, root: str) -> str:
-    """A server block serving the exported folder `root`."""
+def nginx_static(base_url: str, root: str, file_name: str = "") -> str:
+    """A server block serving the exported folder `root`; `file_name`: the name of the guide as
+    one file before "-<lang>.html" (GUIDE_FILE_NAME), each language's file a download."""
     host, lines = _server_head(base_url)
     revalidate, immutable = delivery.REVALIDATE, delivery.IMMUTABLE
     lines = [f"# {GENERATED}", "# nginx serving the static export: put this file in /etc/nginx/conf.d/.", ""] + lines
@@ -120,6 +129,15 @@ def nginx_static(base_url: str, root: str) -> str:
             "        types { }",
             f"        default_type {content_type};",
             *_add_headers("        ", revalidate, True),
+            "    }",
+        ]
+    if file_name:
+        lines += [
+            "    location ~ ^/([^/]+)/file/$ {",
+            "        try_files $uri $uri/ =404;",
+            *_add_headers("        ", revalidate, True),
+            # $1: the language, captured by the location's regular expression.
+            '        add_header Content-Disposition "%s" always;' % attachment(file_name + "-$1.html").replace('"', '\\"'),
             "    }",
         ]
     lines += [
