@@ -13,7 +13,7 @@ export CHROMIUM_PATH CHROMIUM_HEADLESS_SHELL_PATH
 # third worker fills that (4:00 against 4:18-4:43 with two, idle).
 WORKERS ?= 3
 
-.PHONY: run test bench catalogs extract check-translations stats chromium lighthouse clean screenshots
+.PHONY: run test bench catalogs extract check-translations stats chromium engines fonts lighthouse clean screenshots language
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,13 +46,50 @@ chromium: $(VENV)/.installed-test
 	@if [ -x "$(CHROMIUM_HEADLESS_SHELL_PATH)" ]; then echo "Headless shell: $(CHROMIUM_HEADLESS_SHELL_PATH)"; \
 	else echo "No $(CHROMIUM_HEADLESS_SHELL_PATH): every browser test runs in the full browser"; fi
 
-test: $(VENV)/.installed-test catalogs chromium
+# The other engines' flows (tests/engines/): WebKit through WebKitWebDriver and MiniBrowser
+# under Xvfb, Firefox through its own WebDriver BiDi server. Debian's packages only; as root
+# (CI) they are installed when missing, otherwise the command to install them is printed.
+engines:
+	@missing=""; \
+	[ -x /usr/bin/WebKitWebDriver ] || missing="$$missing webkit2gtk-driver"; \
+	command -v Xvfb >/dev/null || missing="$$missing xvfb"; \
+	command -v firefox-esr >/dev/null || command -v firefox >/dev/null || missing="$$missing firefox-esr"; \
+	if [ -z "$$missing" ]; then echo "WebKit and Firefox: present"; \
+	elif [ "$$(id -u)" = 0 ]; then echo "Installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Missing Debian packages: sudo apt-get install$$missing"; exit 1; fi
+
+# Fonts for the scripts the guide is written in that a bare Debian lacks (Thai, Devanagari):
+# the browser tests measure text and the screenshots show it, so the test machine needs them.
+# The pages themselves load no web font. Installed with apt-get when missing and run as root
+# (CI, .ci/run); otherwise the command to run is printed. fontconfig's fc-list says what is there.
+fonts:
+	@missing=""; \
+	fc-list :lang=th 2>/dev/null | grep -q . || missing="$$missing fonts-thai-tlwg"; \
+	fc-list :lang=hi 2>/dev/null | grep -q . || missing="$$missing fonts-lohit-deva"; \
+	if [ -z "$$missing" ]; then echo "Fonts: Thai and Devanagari present"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing$$missing"; export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Missing fonts: run  sudo apt-get install$$missing  (Thai and Hindi pages need them)"; fi
+
+test: $(VENV)/.installed-test catalogs chromium engines fonts
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal
 
 # Translator targets (see TRANSLATING.md).
 extract: $(VENV)/.installed
 	$(BIN)/flask --app webapp translate extract
 	$(BIN)/flask --app webapp translate update
+
+# Start a new language: make language LANG=sw (its BCP 47 tag). Writes its catalog, adds it to
+# webapp/locales.py and prints the next steps (TRANSLATING.md, "Adding a language"). LANG is
+# also the shell's locale setting, so it counts only when given on the command line, and the
+# command itself runs in a UTF-8 locale.
+language: $(VENV)/.installed
+ifneq ($(origin LANG),command line)
+	$(error Say which language, with its BCP 47 tag: make language LANG=sw)
+endif
+	@LC_ALL=C.UTF-8 $(BIN)/flask --app webapp translate init $(LANG)
 
 check-translations: catalogs
 	$(BIN)/flask --app webapp translate check
@@ -78,5 +115,5 @@ bench: catalogs chromium lighthouse
 
 # What a reader sees on a small phone: PNGs of every page type at 360 x 640 in en, es, ar and ru,
 # light and dark, in docs/screenshots/ (see the README, "How the guide looks").
-screenshots: catalogs chromium
+screenshots: catalogs chromium fonts
 	$(BIN)/python tools/screenshots.py

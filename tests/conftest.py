@@ -16,6 +16,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from webapp import content, create_app, locales
+from webapp.offline import precache
 from webapp.pages import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -261,6 +262,7 @@ def server(request, app, exports, tmp_path):
             srv = StaticServer(chosen, port or 0, tmp_path / f"site-{len(servers)}",
                                exported=exports(chosen))
         else:
+            precache.get(chosen)   # before any page load's timeout starts (see live_server)
             srv = LiveServer(chosen, port or 0)
         servers.append(srv)
         return srv
@@ -273,6 +275,10 @@ def server(request, app, exports, tmp_path):
 
 @pytest.fixture(scope="session")
 def live_server(app):
+    # The first compressed response needs the precache list (every page of every locale rendered
+    # and hashed, webapp/delivery.py): build it now, not inside a browser test's first page load,
+    # whose 30 s timeout it would share on a busy machine. Each language added makes it longer.
+    precache.get(app)
     server = LiveServer(app)
     yield server
     server.stop()

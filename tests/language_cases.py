@@ -1,6 +1,7 @@
 """One table of Accept-Language headers and the locale each must reach. The same table is
 run against the server (webapp.locales), the static export's chooser and the service worker
-(both static/js/locale-match.js on the data of locales.browser_rule())."""
+(both static/js/locale-match.js on the data of locales.browser_rule()). Also the English name
+of each language that its readers give to get an interpreter."""
 
 from werkzeug.datastructures import LanguageAccept
 from werkzeug.http import parse_accept_header
@@ -40,7 +41,16 @@ ACCEPT_LANGUAGE_CASES = [
     ("fil-PH, en;q=0.5", "tl"),
     ("zh-TW", "zh-Hans"),
     ("*", "en"),
+    ("th-TH,th;q=0.9,en;q=0.8", "th"),
+    ("th", "th"),
+    ("TH-th", "th"),
 ]
+
+# The English name of each language, as a caller says it to get an interpreter ("I speak Thai. I
+# need an interpreter."): CLDR's names, written here by hand.
+SPOKEN = {"es": "Spanish", "zh-Hans": "Chinese", "vi": "Vietnamese", "ko": "Korean", "tl": "Tagalog",
+          "ht": "Haitian Creole", "pt": "Portuguese", "ar": "Arabic", "ru": "Russian", "fr": "French",
+          "th": "Thai", "hi": "Hindi"}
 
 
 def browser_tags(header: str | None) -> list[str]:

@@ -138,7 +138,7 @@ def test_markup_in_a_translation_is_shown_as_text(tmp_path):
 
 
 EXPECTED_PLURALS = {"en": 2, "es": 3, "zh-Hans": 1, "vi": 1, "ko": 1, "tl": 2, "ht": 2, "pt": 3,
-                    "ar": 6, "ru": 3, "fr": 3, "hi": 2}
+                    "ar": 6, "ru": 3, "fr": 3, "hi": 2, "th": 1}
 
 
 @pytest.mark.parametrize("loc", [l for l in locales.LOCALES if l.code not in ("en", locales.PSEUDO)],
@@ -178,3 +178,100 @@ def test_pseudo_locale_is_generated_from_the_template():
     sample = translate.pseudo("Call %(number)s now")
     assert sample.startswith("[") and sample.endswith("]") and "%(number)s" in sample
     assert "Call" not in sample and len(sample) >= len("Call %(number)s now") * 1.4
+
+
+def test_extracting_unchanged_messages_changes_no_file(runner, tmp_path, monkeypatch):
+    """The template keeps its date while its messages stay the same, so `make extract` on an
+    unchanged tree leaves every catalog as it is (no churn for translators, no collisions)."""
+    from webapp import translate
+
+    folder = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", folder)
+    monkeypatch.setattr(translate, "translations_dir", lambda: folder)
+    before = (folder / "messages.pot").read_bytes()
+    assert runner.invoke(args=["translate", "extract"]).exit_code == 0
+    assert (folder / "messages.pot").read_bytes() == before
+
+
+SERVE_NEW_LANGUAGE = """
+import json
+from webapp import create_app
+client = create_app({"TESTING": True}).test_client()
+home = client.get("/sw/")
+print(json.dumps({
+    "status": home.status_code,
+    "html": home.get_data(as_text=True),
+    "chooser": client.get("/", headers={"Accept-Language": "sw-KE,sw;q=0.9"}).headers.get("Location"),
+    "english_page": client.get("/en/").get_data(as_text=True),
+    "sitemap": client.get("/sitemap.xml").get_data(as_text=True),
+}))
+"""
+
+
+def test_a_new_language_from_the_recipe_is_served(tmp_path):
+    """TRANSLATING.md, "Adding a language", followed in a copy of the checkout: one command
+    starts the language, a volunteer translates (here with made-up words), the checks pass, and
+    the guide serves it, lists it and sends a browser that asks for it there."""
+    import json
+    import subprocess
+    import sys
+
+    from babel.messages.pofile import read_po
+
+    # The make target is that one command.
+    make = subprocess.run(["make", "-n", "language", "LANG=sw"], cwd=ROOT, capture_output=True, text=True)
+    assert "flask --app webapp translate init sw" in make.stdout, make.stdout + make.stderr
+
+    copy = tmp_path / "guide"
+    skip = shutil.ignore_patterns("gen", "__pycache__", ".webassets-cache")
+    for name in ("webapp", "translations", "static", "service_worker"):
+        shutil.copytree(ROOT / name, copy / name, ignore=skip)
+    env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "GUIDE_CACHE_DIR": str(tmp_path / "cache"),
+           "PYTHONDONTWRITEBYTECODE": "1"}
+
+    def flask(*args):
+        done = subprocess.run([sys.executable, "-m", "flask", "--app", "webapp", *args], cwd=copy,
+                              env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return done.stdout
+
+    started = flask("translate", "init", "sw")
+    po = copy / "translations" / "sw" / "LC_MESSAGES" / "messages.po"
+    assert f"created {po}" in started and "Next steps" in started
+    assert 'Locale("sw", "sw", "Kiswahili"),' in (copy / "webapp" / "locales.py").read_text()
+    assert "0.0%  Kiswahili" in flask("translate", "stats")   # what is left to do
+
+    # The volunteer translates every message (made-up words keep each placeholder).
+    catalog = read_po(po.open("rb"), locale="sw")
+    for message in catalog:
+        if message.id:
+            ids = message.id if isinstance(message.id, tuple) else (message.id,)
+            forms = [f"Sw {ids[min(i, len(ids) - 1)]}" for i in range(catalog.num_plurals)]
+            message.string = tuple(forms) if message.pluralizable else forms[0]
+    translate._write(catalog, po)
+    flask("translate", "compile")
+    assert "all catalogs pass" in flask("translate", "check")
+
+    served = subprocess.run([sys.executable, "-c", SERVE_NEW_LANGUAGE], cwd=copy, env=env,
+                            capture_output=True, text=True)
+    assert served.returncode == 0, served.stderr
+    found = json.loads(served.stdout)
+    assert found["status"] == 200
+    assert '<html lang="sw"' in found["html"] and "Sw Get help now" in found["html"]
+    assert found["chooser"].endswith("/sw/")
+    assert 'hreflang="sw"' in found["english_page"] and "Kiswahili" in found["english_page"]
+    assert "/sw/" in found["sitemap"]
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("sw", 'Locale("sw", "sw", "Kiswahili"),'),
+    ("fa", 'Locale("fa", "fa", "فارسی", direction="rtl"),'),     # right to left, from CLDR
+    ("zh-Hant", 'Locale("zh-Hant", "zh_Hant", "中文 (繁體)"),'),
+])
+def test_a_new_language_gets_its_own_name_and_direction(tmp_path, lang, line):
+    registry = tmp_path / "locales.py"
+    registry.write_text(f"LOCALES = (\n{translate.REGISTRY_MARK}.\n)\n", encoding="utf-8")
+    assert translate.register(lang, lang.replace("-", "_"), registry).strip() == line
+    assert translate.register(lang, lang.replace("-", "_"), registry) is None   # only once
+    assert registry.read_text(encoding="utf-8").index(line) < registry.read_text(encoding="utf-8").index(
+        translate.REGISTRY_MARK)

@@ -78,11 +78,23 @@ def review_percent(loc: locales.Locale) -> int:
     return figures.review_percent if figures else 0
 
 
+# A year of the Buddhist Era is the Gregorian year plus this (2025 is 2568).
+BUDDHIST_ERA_OFFSET = 543
+
+
 def format_day(value) -> str:
-    """A date in the reader's locale, with a plain numeric form where CLDR has no good one."""
+    """A date in the reader's locale, with a plain numeric form where CLDR has no good one.
+
+    Babel formats the Gregorian calendar only. Thai readers count years in the Buddhist Era,
+    as their phones and newspapers do ("7 ธันวาคม 2568"), and so does the browser's own Intl
+    for "th", which writes the dates of the saved copy (static/js/guide.js): for a locale on the
+    Buddhist calendar the day and month come from Babel and the year is the Buddhist one, in
+    ASCII digits like every other number in the guide."""
     from flask_babel import format_date
 
     loc = current_locale()
+    if loc.calendar == "buddhist":
+        return f"{format_date(value, 'd MMMM')} {value.year + BUDDHIST_ERA_OFFSET}"
     return format_date(value, loc.date_pattern or "long")
 
 

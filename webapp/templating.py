@@ -73,6 +73,12 @@ def canonical_path() -> str:
     return page_in(i18n.current_locale().code)
 
 
+# Safari (every browser on an iPhone is WebKit) deletes a site's script-written storage, Cache
+# Storage and its service worker among it, after this many days of use without a visit to the
+# site, unless the site was added to the Home Screen: the saved and safety pages say so.
+SAFARI_UNVISITED_DAYS = 7
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["source_label"] = source_label
     app.jinja_env.trim_blocks = True
@@ -99,6 +105,7 @@ def init_app(app: Flask) -> None:
         }
 
     app.jinja_env.globals.update(
+        safari_unvisited_days=SAFARI_UNVISITED_DAYS,
         theme_color=theme.THEME_COLOR,
         guide_icons=theme.GUIDE_ICONS,
         icon=icon,

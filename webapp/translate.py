@@ -1,13 +1,16 @@
-"""`flask translate extract | update | init LANG | compile | check | stats` (and, from
-review/commands.py, `review LANG` and `approve LANG FILE`), on Babel's Python API. Catalogs
-are untrusted input: `check` refuses what could break a page or change a helpline and names
-locale, message and problem: Babel's own checks (plural forms, placeholders), the text rules
-that content validation uses too (textrules.py: numbers, addresses, markup), and a catalog
-that does not compile."""
+"""`flask translate extract | update | init LANG | compile | check | stats | glossary` (and,
+from review/commands.py, `review LANG` and `approve LANG FILE`), on Babel's Python API. `init`
+starts a new language whole: its catalog, and its line in locales.py (`make language LANG=xx`).
+Catalogs are untrusted input: `check` refuses what could break a page, change a helpline or
+promise more than the English, and names locale, message and problem: Babel's own checks
+(plural forms, placeholders), the text rules that content validation uses too (textrules.py:
+numbers, addresses, markup), the glossary (glossary.py: the terms readers decide whom to call
+by), and a catalog that does not compile."""
 
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime, timezone
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +24,7 @@ from babel.messages.pofile import read_po, write_po
 from flask import current_app
 from flask.cli import AppGroup
 
+from . import glossary as glossary_rules
 from . import locales, settings, textrules
 from .review import state as review_state
 
@@ -66,11 +70,15 @@ def extract_catalog(root: Path = ROOT) -> Catalog:
     return catalog
 
 
-def _write(catalog: Catalog, path: Path, **options) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _render(catalog: Catalog, **options) -> bytes:
     buf = io.BytesIO()
     write_po(buf, catalog, width=100, include_lineno=False, sort_output=False, **options)
-    path.write_bytes(buf.getvalue())
+    return buf.getvalue()
+
+
+def _write(catalog: Catalog, path: Path, **options) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(_render(catalog, **options))
 
 
 def _read(path: Path, locale: str | None = None) -> Catalog:
@@ -126,8 +134,16 @@ def _strings(value) -> list[str]:
     return [value] if value else []
 
 
-def check_catalog(code: str, catalog: Catalog) -> list[Problem]:
-    """Every problem of a locale's catalog that could break a page or change what it says."""
+def search_words(message) -> bool:
+    """A list of search words (content/vocabulary.py): never shown, and naming every kind of
+    line on purpose so that a reader's word finds it, so the glossary does not apply."""
+    return bool(message.locations) and all(path.endswith("content/vocabulary.py") for path, _ in message.locations) \
+        and " ".join(_strings(message.id)).count(",") >= 2
+
+
+def check_catalog(code: str, catalog: Catalog, glossary: glossary_rules.Glossary | None = None) -> list[Problem]:
+    """Every problem of a locale's catalog that could break a page, change what it says or,
+    by the glossary, promise more than the English."""
     problems: list[Problem] = []
     try:
         write_mo(io.BytesIO(), catalog)
@@ -151,6 +167,9 @@ def check_catalog(code: str, catalog: Catalog) -> list[Problem]:
                 problems.append(Problem(code, msgid, f"drops the placeholder(s) {', '.join(sorted(missing))} "
                                                      "of the original"))
             problems.extend(Problem(code, msgid, added) for added in textrules.additions(source, text))
+            if glossary is not None and not search_words(message):
+                problems.extend(Problem(code, msgid, found)
+                                for found in glossary_rules.problems(glossary, code, source, text))
     return problems
 
 
@@ -163,8 +182,15 @@ translate = AppGroup("translate", help="Translation catalogs: extract, update, i
 def extract():
     """Write translations/messages.pot from the code, templates and content."""
     catalog = extract_catalog()
-    _write(catalog, pot_path(translations_dir()), omit_header=False)
-    click.echo(f"{len(catalog)} messages → {pot_path(translations_dir())}")
+    path = pot_path(translations_dir())
+    if path.exists():
+        # Unchanged messages keep the template's date: a new date alone would change every
+        # catalog at the next update, and collide in every branch that touched one.
+        catalog.creation_date = _read(path).creation_date
+        if message_ids(catalog) != message_ids(_read(path)) or _render(catalog) != path.read_bytes():
+            catalog.creation_date = datetime.now(timezone.utc)
+    _write(catalog, path, omit_header=False)
+    click.echo(f"{len(catalog)} messages → {path}")
 
 
 @translate.command()
@@ -184,10 +210,51 @@ def update():
                                         if expired else ""))
 
 
+# In webapp/locales.py, the line above which `init` adds a new language to LOCALES.
+REGISTRY = settings.PACKAGE / "locales.py"
+REGISTRY_MARK = "    # New languages go above this line"
+
+
+def registry_line(lang: str, babel_id: str) -> str:
+    """The LOCALES entry for a new language: its name in its own language and its direction,
+    both from CLDR (Babel)."""
+    known = BabelLocale.parse(babel_id)
+    name = known.get_display_name(babel_id) or lang
+    autonym = name[:1].upper() + name[1:]
+    direction = ', direction="rtl"' if known.character_order == "right-to-left" else ""
+    return f"    Locale({lang!r}, {babel_id!r}, {autonym!r}{direction}),".replace("'", '"')
+
+
+def register(lang: str, babel_id: str, registry: Path = REGISTRY) -> str | None:
+    """Add the language to LOCALES in locales.py, above REGISTRY_MARK; None when it is there
+    already. Only a checkout has a locales.py to edit."""
+    text = registry.read_text(encoding="utf-8")
+    if f'Locale("{lang}",' in text:
+        return None
+    if REGISTRY_MARK not in text:
+        raise click.ClickException(f"{registry}: no line starting {REGISTRY_MARK.strip()!r}; "
+                                   f"add {lang} to LOCALES by hand")
+    line = registry_line(lang, babel_id)
+    registry.write_text(text.replace(REGISTRY_MARK, line + "\n" + REGISTRY_MARK, 1), encoding="utf-8")
+    return line
+
+
+NEXT_STEPS = """
+Next steps (TRANSLATING.md, "Adding a language"):
+  1. Translate {po} in Poedit or Weblate.
+     Keep %(number)s and the other placeholders; type no number, address or HTML.
+  2. make check-translations   what could break a page or change a number, message by message
+  3. make stats                how much is translated ({lang} is offered to readers from 95%)
+  4. make run                  then open http://127.0.0.1:5000/{lang}/
+  5. Add your words to "Terms that must stay distinct" in TRANSLATING.md, then ask for a
+     review and open a pull request."""
+
+
 @translate.command()
 @click.argument("lang")
 def init(lang):
-    """Start a catalog for LANG (a BCP 47 tag such as pt or zh-Hans)."""
+    """Start a new language: a catalog for LANG (a BCP 47 tag such as pt or zh-Hans), and
+    LANG added to webapp/locales.py so that /LANG/ is served at once."""
     babel_id = lang.replace("-", "_")
     try:
         BabelLocale.parse(babel_id)
@@ -200,7 +267,13 @@ def init(lang):
     catalog = Catalog(locale=babel_id)
     catalog.update(template)
     _write(catalog, path)
-    click.echo(f"created {path}; add {lang} to webapp/locales.py to serve it")
+    click.echo(f"created {path} ({len(message_ids(catalog))} messages to translate)")
+    if not settings.installed():   # a checkout: its locales.py is the registry to edit
+        line = register(lang, babel_id)
+        click.echo(f"added to {REGISTRY}: {line.strip()}" if line else f"{lang} is already in {REGISTRY}")
+    else:
+        click.echo(f"add {registry_line(lang, babel_id).strip()} to LOCALES in webapp/locales.py to serve it")
+    click.echo(NEXT_STEPS.format(po=path, lang=lang))
 
 
 # -- pseudo-locale --------------------------------------------------------------------------
@@ -276,11 +349,20 @@ def check_source(catalog: Catalog) -> list[Problem]:
     return problems
 
 
+def glossary_path(base: Path) -> Path:
+    return base / glossary_rules.FILENAME
+
+
 def check_all(base: Path) -> list[Problem]:
     problems: list[Problem] = []
     pot = pot_path(base)
     if pot.exists():
         problems.extend(check_source(_read(pot)))
+    glossary = None
+    try:
+        glossary = glossary_rules.read(glossary_path(base))
+    except glossary_rules.ContentError as exc:
+        problems.append(Problem("(all)", "(glossary)", str(exc)))
     for loc in locales.LOCALES:
         if loc.code == locales.PSEUDO:
             continue
@@ -294,7 +376,7 @@ def check_all(base: Path) -> list[Problem]:
         except Exception as exc:  # noqa: BLE001
             problems.append(Problem(loc.code, "(catalog)", f"cannot be read: {exc}"))
             continue
-        problems.extend(check_catalog(loc.code, catalog))
+        problems.extend(check_catalog(loc.code, catalog, glossary))
     return problems
 
 
@@ -307,6 +389,15 @@ def check():
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s)")
     click.echo("all catalogs pass")
+
+
+@translate.command("glossary")
+def glossary_command():
+    """Write TRANSLATING.md's glossary tables from translations/glossary.yaml."""
+    target = ROOT / "TRANSLATING.md"
+    rules = glossary_rules.read(glossary_path(translations_dir()))
+    target.write_text(glossary_rules.replace_tables(target.read_text(encoding="utf-8"), rules), encoding="utf-8")
+    click.echo(f"wrote the glossary tables of {target}")
 
 
 @translate.command()

@@ -7,6 +7,19 @@
 
   var sw = navigator.serviceWorker;
 
+  /* On an iPhone every browser is WebKit, and Safari deletes what a site saved after days of use
+     without a visit, unless the site is on the Home Screen: the lines that say so ([data-iphone])
+     show there, outside a Home Screen app, and those that would promise more ([data-not-iphone])
+     do not. Blink's user agents also name AppleWebKit, with
+     Chrome/ (Chrome on iPhone says CriOS/, and is WebKit). */
+  var ua = navigator.userAgent;
+  var onHomeScreen = navigator.standalone === true ||
+    !!(window.matchMedia && window.matchMedia("(display-mode: standalone)").matches);
+  if (/AppleWebKit\//.test(ua) && !/Chrome\/|Chromium\/|Android/.test(ua) && !onHomeScreen) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-iphone]"), function (el) { el.hidden = false; });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-not-iphone]"), function (el) { el.hidden = true; });
+  }
+
   /* A link to an answer folded in a <details> (/questions/#some-id) opens it. */
   function openLinkedDetails() {
     var id = location.hash.slice(1);

@@ -127,3 +127,87 @@ def test_pseudo_locale_has_no_hard_coded_text_and_no_overflow(page, live_server,
     title = page.title()
     assert "[" in title
     assert overflow(page) <= 0, f"{path} scrolls sideways at 360px"
+
+
+# Scripts a bare Debian has no font for: Thai, and Devanagari for Hindi (`make fonts` installs
+# them). The pages load no web font; the phone's own fonts draw them.
+NEW_SCRIPTS = [code for code in ("th", "hi") if code in locales.BY_CODE]
+
+
+def fonts_for(language: str) -> set[str]:
+    """Font families fontconfig has for a language (what Chromium on Linux falls back to)."""
+    import subprocess
+
+    listed = subprocess.run(["fc-list", f":lang={language}", "family"], capture_output=True, text=True,
+                            check=True).stdout
+    return {name.strip() for line in listed.splitlines() for name in line.split(",") if name.strip()}
+
+
+@pytest.mark.parametrize("lang", NEW_SCRIPTS)
+def test_new_scripts_are_drawn_with_the_phones_own_fonts(page, live_server, lang):
+    page.goto(f"{live_server.url}/{lang}/")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    heading = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "h1"})["nodeId"]
+    used = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": heading})["fonts"]
+    cdp.detach()
+    assert used and not any(font["isCustomFont"] for font in used), used
+    # Every glyph of the heading comes from a font that has the script (no empty boxes).
+    assert {font["familyName"] for font in used} <= fonts_for(lang), used
+
+
+LINE_BREAKS = """(selector) => {
+  // Where each line of a block of text starts, in graphemes, and where words start (ICU's
+  // dictionary for Thai, as Intl.Segmenter has it): a line must start at a word.
+  const lang = document.documentElement.lang;
+  const words = new Intl.Segmenter(lang, {granularity: 'word'});
+  const graphemes = new Intl.Segmenter(lang, {granularity: 'grapheme'});
+  const bad = [];
+  let lines = 0;
+  for (const el of document.querySelectorAll(selector)) {
+    if (el.childNodes.length !== 1 || el.firstChild.nodeType !== Node.TEXT_NODE) continue;
+    const node = el.firstChild, text = node.data;
+    const starts = new Set([...words.segment(text)].map(s => s.index));
+    let top = null;
+    for (const g of graphemes.segment(text)) {
+      if (!g.segment.trim()) continue;
+      const range = document.createRange();
+      range.setStart(node, g.index);
+      range.setEnd(node, g.index + g.segment.length);
+      const rect = range.getClientRects()[0];
+      if (!rect) continue;
+      if (top !== null && rect.top > top + 2) {
+        lines++;
+        if (!starts.has(g.index)) bad.push(text.slice(Math.max(0, g.index - 8), g.index) + '|' + text.slice(g.index, g.index + 8));
+      }
+      top = rect.top;
+    }
+  }
+  return {lines, bad};
+}"""
+
+
+@pytest.mark.parametrize("lang", NEW_SCRIPTS)
+@pytest.mark.parametrize("path", ["/{}/", "/{}/what-is-labor-trafficking/", "/{}/helplines/"])
+def test_lines_break_between_words(page, live_server, lang, path):
+    """Thai is written without spaces between words: the browser finds the words in its
+    dictionary, and nothing in the style may break a line inside one."""
+    page.goto(live_server.url + path.format(lang))
+    found = page.evaluate(LINE_BREAKS, "main h1, main h2, main h3, main p, main li, main summary")
+    assert found["lines"] > 10, "too few wrapped lines to tell"
+    assert found["bad"] == []
+    assert overflow(page) <= 0
+
+
+@pytest.mark.parametrize("lang, expected", [("th", "7 ธันวาคม 2568"), ("en", "December 7, 2025")])
+def test_the_browser_writes_dates_as_the_server_does(page, live_server, lang, expected):
+    """The saved copy's date is written in the page by static/js/guide.js with Intl (these
+    options, the page's language), every other date by the server (i18n.format_day, checked in
+    tests/test_i18n.py): Chromium's Intl must write Thai years in the Buddhist Era, as the
+    server does, and in ASCII digits."""
+    page.goto(f"{live_server.url}/{lang}/")
+    written = page.evaluate("""() => new Intl.DateTimeFormat(document.documentElement.lang,
+        {year: 'numeric', month: 'long', day: 'numeric'}).format(new Date(Date.UTC(2025, 11, 7, 12)))""")
+    assert written == expected

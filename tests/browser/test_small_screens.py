@@ -124,7 +124,7 @@ PAGES = [BY_NAME[name].path("{}") for name in ("home", "helplines", "services", 
 EVERY_PAGE = [page_path("{}", page) for page in GUIDE_PAGES] + ["/{}/saved/", "/{}/no-such-page/"]
 
 
-@pytest.mark.parametrize("lang", ["en", "ar", "ru"])
+@pytest.mark.parametrize("lang", ["en", "ar", "ru", "th"])
 def test_controls_are_big_and_apart(phone, live_server, lang):
     phone.set_viewport_size(PHONE)
     for path in EVERY_PAGE:
@@ -153,10 +153,11 @@ SMALL_TEXT = """() => {
 }"""
 
 
+@pytest.mark.parametrize("lang", ["en", "th"])   # Thai: its own script, and the interpreter box
 @pytest.mark.parametrize("path", PAGES)
-def test_no_text_under_16px(phone, live_server, path):
+def test_no_text_under_16px(phone, live_server, path, lang):
     phone.set_viewport_size(PHONE)
-    phone.goto(live_server.url + path.format("en"))
+    phone.goto(live_server.url + path.format(lang))
     phone.evaluate(OPEN_ALL)
     assert phone.evaluate(SMALL_TEXT) == []
 
@@ -174,10 +175,10 @@ def test_questions_page_is_short_and_keeps_every_answer(app, phone, live_server)
         assert q.question in text and all(p in text for p in q.answer)
 
 
-@pytest.mark.parametrize("lang, most", [("en", 4000), ("ru", 5600), ("tl", 5600)])
+@pytest.mark.parametrize("lang, most", [("en", 4000), ("ru", 5600), ("tl", 5600), ("th", 5600)])
 def test_helplines_page_is_short(phone, live_server, lang, most):
     # It was 10,700 px in English with every detail open. Languages with longer words (Russian,
-    # Tagalog) get a looser bound.
+    # Tagalog) or taller script (Thai) get a looser bound.
     assert page_height(phone, f"{live_server.url}/{lang}/helplines/") < most
 
 
@@ -189,9 +190,9 @@ def test_helplines_keep_every_detail_in_the_page(app, phone, live_server):
         # The index at the top leads to the card, by the line's short name.
         expect(phone.locator(f".line-index a[href='#line-{line.id}']")).to_have_text(line.short_name)
         # Compact: the name, whether it is law enforcement (its label, or its own promise that it
-        # is not), what it is for, and its buttons.
+        # is not) or passes on what it hears (its caveat), what it is for, and its buttons.
         expect(card.locator("h3")).to_have_text(line.name)
-        labels = [b for b in line.badges if b.enforcement or b.kind == "not-law-enforcement"]
+        labels = [b for b in line.badges if b.caution or b.kind == "not-law-enforcement"]
         for badge in labels:
             expect(card.get_by_text(badge.message, exact=True)).to_be_visible()
         assert card.locator(".badge").count() == len(labels)

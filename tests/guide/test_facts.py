@@ -105,3 +105,63 @@ def test_corrections_are_translated(client, lang):
         other = words(section(client, path.format(lang), heading))
         assert other and other != english
         assert "farm work" not in other and "arrives" not in other, (lang, path)
+
+
+# -- Issue 27: content that said more, or less, than its source --------------------------
+
+def test_the_hotline_answer_says_when_it_acts_without_consent(client):
+    """"It can report to the police only if you agree" is not the whole truth: the same answer
+    says it may act without agreement when it suspects child abuse or someone is in danger."""
+    answer = words(parse(client.get("/en/questions/").data).find(id="what-happens"))
+    assert "report to the police if you agree" in answer
+    assert "without your agreement in two cases: if it suspects a child is being abused, or if someone " \
+           "is in danger right now" in answer
+    assert "but only if you agree" not in answer
+
+
+@pytest.mark.parametrize("lang", OTHER_LANGS)
+def test_the_hotline_answer_is_translated_whole(client, lang):
+    answer = words(parse(client.get(f"/{lang}/questions/").data).find(id="what-happens"))
+    english = words(parse(client.get("/en/questions/").data).find(id="what-happens"))
+    assert answer and answer != english and "agree" not in answer
+
+
+def test_low_pay_and_missing_training_are_labor_abuse_on_every_page(client):
+    """One framing, as the self-check and the questions have it: pay below the minimum wage,
+    unpaid overtime and no safety training in your language are labor abuse (still worth a
+    call, to the Wage and Hour Division or OSHA), not signs that "may be labor trafficking"."""
+    doc = parse(client.get("/en/signs/").data)
+    labor = doc.find("section", **{"data-kind": "labor"})
+    text = words(labor)
+    for sign in ("paid less than the federal minimum wage", "not paid extra for overtime",
+                 "safety training in a language you understand"):
+        assert sign in text
+        others = [words(s) for s in doc.find_all("section") if s is not labor and sign in words(s)]
+        assert others == [], sign
+    assert "On their own, they are not labor trafficking. They are still worth a call" in text
+    links = {a.attrs.get("href") for a in labor.find_all("a")}
+    assert {"tel:+18664879243", "tel:+18003216742"} <= links        # Wage and Hour, OSHA
+    # The jobs page gives them as what trafficking can look like no more.
+    jobs = main_text(client, "/en/industries/")
+    assert "safety training in a language you understand" not in jobs and "overtime" not in jobs
+    # The questions page lists neither among the signs of trafficking.
+    signs_answer = words(parse(client.get("/en/questions/").data).find(id="signs"))
+    assert "minimum wage" not in signs_answer and "language you understand" not in signs_answer
+
+
+def test_immigration_page_promises_no_status(client):
+    text = main_text(client, "/en/immigration/")
+    assert "has ways to let you stay" not in text
+    assert "Some victims of trafficking can get permission to stay and work in the United States. " \
+           "Whether you can depends on your case." in text
+
+
+def test_the_spanish_speakers_share_carries_its_year(client):
+    answer = words(parse(client.get("/en/questions/").data).find(id="outreach-languages"))
+    assert "In 2015, about 64 in 100 people" in answer
+
+
+@pytest.mark.parametrize("lang", [loc.code for loc in locales.LOCALES if loc.code != locales.PSEUDO])
+def test_dated_figures_keep_their_year_in_every_language(client, lang):
+    answer = words(parse(client.get(f"/{lang}/questions/").data).find(id="outreach-languages"))
+    assert "2015" in answer and "64" in answer

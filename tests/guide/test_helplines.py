@@ -3,6 +3,7 @@
 import pytest
 
 from tests.htmlparse import parse
+from tests.language_cases import SPOKEN
 from webapp import locales
 
 LANGS = [loc.code for loc in locales.LOCALES]
@@ -63,3 +64,21 @@ def test_law_enforcement_lines_are_labelled(app, client):
         assert ("Law enforcement" if line.law_enforcement != "emergency" else "Sends police") in card.text
     nhth = doc.find("article", id="line-nhth")
     assert "Not the police and not immigration" in nhth.text
+
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_helplines_page_gives_the_english_words_for_an_interpreter(client, lang):
+    doc = parse(client.get(f"/{lang}/helplines/").data)
+    said = [e for e in doc.find("main").iter() if e.attrs.get("lang") == "en"]
+    if lang.split("-")[0] == "en":   # English, and the pseudo-locale made from it
+        assert said == []
+        return
+    assert [e.text for e in said] == [f"I speak {SPOKEN[lang]}. I need an interpreter."]
+    assert said[0].attrs.get("dir") == "ltr"   # English reads left to right on an Arabic page too
+    box = said[0].parent
+    explanation = box.text.replace(said[0].text, "").strip()
+    assert explanation and explanation != "Say or show this in English to get an interpreter:"
+    # Before the first line's card: read before anyone dials.
+    html = client.get(f"/{lang}/helplines/").get_data(as_text=True)
+    assert html.index(said[0].text) < html.index('id="line-nhth"')

@@ -1,13 +1,15 @@
 """Wallet cards and the share panel: the QR code decodes to GUIDE_BASE_URL/<lang>/, printing
 shows the cards and nothing else, a local or missing address is refused in the reader's
-language, and the discreet cards say nothing about trafficking."""
+language, and the discreet cards name nothing that would give them away."""
 
 import io
+import re
 
 import pytest
 
 from tests.conftest import LiveServer, new_context, wait_for_js
 from tests.htmlparse import parse
+from tests.language_cases import SPOKEN
 from webapp import create_app, locales
 from webapp.outreach import qr
 
@@ -83,18 +85,45 @@ def test_printing_shows_only_the_cards_in_black_and_white(browser, card_server, 
     ctx.close()
 
 
-def test_discreet_cards_say_nothing_about_trafficking(card_app):
+# Words that would give a discreet card away, in the guide's languages, written by hand:
+# trafficking, abuse, the police. (The guide's own name is read from each catalog below.)
+GIVEAWAYS = re.compile("|".join([
+    r"traffick", r"\btrata\b", r"\btraite\b", r"tráfico", r"\btrafik", r"buôn người", r"인신매매", r"贩运",
+    r"الاتجار", r"торгов",
+    r"\babus", r"\babi\b", r"lạm dụng", r"학대", r"虐待", r"侵害", r"aabuso", r"إساءة", r"насили",
+    r"злоупотреб", r"maltrait",
+    r"\bpolic", r"polícia", r"\bpulis", r"lapolis", r"cảnh sát", r"경찰", r"警察", r"الشرطة", r"полиц",
+    r"तस्करी", r"ज़्यादती", r"शोषण", r"दुर्व्यवहार", r"पुलिस",
+    r"ค้ามนุษย์", r"ละเมิด", r"ตำรวจ",
+    r"911",
+]), re.IGNORECASE)
+
+
+def test_discreet_cards_name_nothing_that_gives_them_away(card_app):
+    """No trafficking, abuse, police or guide's name on the discreet sheet or in its title
+    (which browsers print at the top of the sheet), in any language; the card still has the
+    hotline's numbers. The normal card keeps 911 with its label."""
+    from flask_babel import force_locale
+
+    from webapp.i18n import gettext
+
     client = card_app.test_client()
     for loc in locales.LOCALES:
-        if not loc.listed:
+        if loc.code == locales.PSEUDO:
             continue
+        with card_app.test_request_context(f"/{loc.code}/"), force_locale(loc.babel):
+            name = gettext("Labor Trafficking Help")
+            label = gettext("Sends police, fire or an ambulance.")
         doc = parse(client.get(f"/{loc.code}/card/discreet/").data)
-        sheet = doc.find("div", id="card-sheet")
-        text = sheet.text.lower()
-        for word in ("traffick", "trata", "traite", "tráfico", "trafik", "buôn người", "인신매매",
-                     "贩运", "الاتجار", "торгов"):
-            assert word not in text, (loc.code, word)
-        assert "1-888-373-7888" in text and "911" in text
+        printed = " ".join(doc.find("div", id="card-sheet").text.split())
+        title = doc.find("title").text
+        for text in (printed, title):
+            assert not GIVEAWAYS.search(text), (loc.code, GIVEAWAYS.search(text).group(0), text)
+            assert name not in text, loc.code
+        assert "1-888-373-7888" in printed and "233733" in printed
+        normal = " ".join(parse(client.get(f"/{loc.code}/card/").data).find("div", id="card-sheet").text.split())
+        assert "911" in normal and label in normal, loc.code
+        assert GIVEAWAYS.search(normal)     # the words above do meet a card that names them
 
 
 @pytest.mark.parametrize("value, shown", [("", None), ("http://localhost:5000", "http://localhost:5000")])
@@ -155,3 +184,54 @@ def test_share_button_hands_this_languages_home_to_the_phones_share_sheet(browse
     assert page.evaluate("typeof navigator.share") == "undefined"
     assert page.locator("[data-share]").count() == 1 and page.locator("[data-share]").is_hidden()
     without.close()
+
+
+EXPLANATION = "Say or show this in English to get an interpreter:"
+
+
+@pytest.mark.parametrize("path", ["/{}/card/", "/{}/card/discreet/"])
+def test_every_card_says_how_to_ask_for_an_interpreter(card_app, path):
+    client = card_app.test_client()
+    for loc in locales.LOCALES:
+        if not loc.listed:
+            continue
+        sheet = parse(client.get(path.format(loc.code)).data).find("div", id="card-sheet")
+        said = [e.text for e in sheet.iter() if e.attrs.get("lang") == "en"]
+        if loc.code == "en":
+            assert said == []
+            continue
+        assert said == [f"I speak {SPOKEN[loc.code]}. I need an interpreter."] * 8, loc.code
+        explanation = sheet.find("p", class_="wc-interpreter").text
+        # The explanation is in the reader's language, not the English it is translated from.
+        assert explanation.replace(said[0], "").strip() not in ("", EXPLANATION), loc.code
+
+
+FITS = """() => [...document.querySelectorAll('.wallet-card__body')].flatMap(body => {
+    const box = body.getBoundingClientRect(), style = getComputedStyle(body);
+    const inner = {top: box.top + parseFloat(style.paddingTop), bottom: box.bottom - parseFloat(style.paddingBottom),
+                   left: box.left + parseFloat(style.paddingLeft), right: box.right - parseFloat(style.paddingRight)};
+    return [...body.querySelectorAll('p, svg')].filter(e => {
+        const r = e.getBoundingClientRect();
+        return r.bottom > inner.bottom + 0.5 || r.top < inner.top - 0.5 || r.right > inner.right + 0.5 || r.left < inner.left - 0.5;
+    }).map(e => e.textContent.trim().slice(0, 40) || e.tagName);
+})"""
+
+
+@pytest.mark.browser
+def test_every_card_fits_whole_in_every_language(browser, card_server):
+    """The card cuts off what does not fit (it is the size of a bank card): a label such as
+    911's "sends police, fire or an ambulance" must never be what is cut."""
+    ctx = new_context(browser, viewport={"width": 800, "height": 900})
+    page = ctx.new_page()
+    page.emulate_media(media="print")
+    cut = {}
+    for loc in locales.LOCALES:
+        if not loc.listed:
+            continue
+        for path in (f"/{loc.code}/card/", f"/{loc.code}/card/discreet/"):
+            page.goto(card_server.url + path)
+            assert page.locator(".wallet-card").count() == 8
+            if found := page.evaluate(FITS):
+                cut[path] = found
+    ctx.close()
+    assert cut == {}

@@ -55,10 +55,12 @@ class Organization:
     promises: tuple[Promise, ...] = ()
     # Lines that come first in every list (the National Human Trafficking Hotline...).
     priority: int = 0
+    # Who else may get what the reader says (helplines.yaml `caveat`), shown on every result.
+    caveat: str | None = None
 
     @property
     def badges(self) -> tuple[Badge, ...]:
-        return badges(self.law_enforcement, self.promises)
+        return badges(self.law_enforcement, self.promises, self.caveat)
 
     @property
     def national(self) -> bool:
@@ -242,7 +244,7 @@ def organization(f: Fields, helplines: dict[str, Helpline],
                    text=line.text, chat_url=line.chat_url, web_url=line.web_url, email=line.email,
                    hours=line.hours, law_enforcement=line.law_enforcement, source=line.source,
                    verified_on=line.verified_on, promises=line.promises,
-                   priority=_priority(line, helplines))
+                   priority=_priority(line, helplines), caveat=line.caveat)
     return Organization(id=ident, services=services, populations=populations, languages=languages,
                         area=area, helpline=helpline_id, synthetic=bool(synthetic),
                         line=f.node.line, **own)

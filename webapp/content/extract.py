@@ -12,7 +12,8 @@ from . import yamlfile
 # Per file, the fields that readers see as prose. Everything else (ids, numbers, URLs,
 # dates, publication titles) is data and never reaches a translator.
 TRANSLATABLE: dict[str, frozenset[str]] = {
-    "helplines.yaml": frozenset({"name", "short_name", "description", "hours", "languages", "notes"}),
+    "helplines.yaml": frozenset({"name", "short_name", "description", "hours", "languages", "notes",
+                                 "caveat", "audience"}),
     "industries.yaml": frozenset({"name", "summary", "examples"}),
     "signs.yaml": frozenset({"title", "intro", "signs"}),
     "faq.yaml": frozenset({"question", "answer"}),

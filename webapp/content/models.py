@@ -78,15 +78,29 @@ class Promise:
 
 @dataclass(frozen=True)
 class Badge:
-    kind: str       # "police", "federal", "immigration", "emergency", or a claim id
+    kind: str       # "police", "federal", "immigration", "emergency", "caveat", or a claim id
     message: str    # msgid
     enforcement: bool
 
+    @property
+    def caution(self) -> bool:
+        """A label the reader must see before calling, with the line's buttons and number
+        wherever they are: law enforcement, or who else may get what they say (a caveat)."""
+        return self.enforcement or self.kind == CAVEAT
 
-def badges(law_enforcement: str | None, promises: tuple[Promise, ...]) -> tuple[Badge, ...]:
-    """The labels a line carries on every page: its law-enforcement kind first, then what it
-    promises. Templates and the directory's index both read them from here."""
+
+# The kind of a line's caveat badge (helplines.yaml `caveat`).
+CAVEAT = "caveat"
+
+
+def badges(law_enforcement: str | None, promises: tuple[Promise, ...],
+           caveat: str | None = None) -> tuple[Badge, ...]:
+    """The labels a line carries on every page: its law-enforcement kind first, then its
+    caveat, then what it promises. Templates and the directory's index both read them from
+    here."""
     found = [Badge(law_enforcement, ENFORCEMENT_LABELS[law_enforcement], True)] if law_enforcement else []
+    if caveat:
+        found.append(Badge(CAVEAT, caveat, False))
     return tuple(found + [Badge(p.claim, CLAIMS[p.claim], False) for p in promises])
 
 
@@ -109,6 +123,8 @@ class Helpline:
     featured: bool
     source: str
     verified_on: date
+    caveat: str | None = None       # msgid: who else may get what the reader says
+    audience: str | None = None     # msgid: who the line is for, if not everyone
 
     @property
     def voice(self) -> Phone | None:
@@ -116,7 +132,7 @@ class Helpline:
 
     @property
     def badges(self) -> tuple[Badge, ...]:
-        return badges(self.law_enforcement, self.promises)
+        return badges(self.law_enforcement, self.promises, self.caveat)
 
     def promises_that(self, claim: str) -> bool:
         return any(p.claim == claim for p in self.promises)
@@ -192,6 +208,8 @@ def _helpline(f: Fields) -> Helpline:
         featured=f.boolean("featured", default=False),
         source=f.url("source", required=True),
         verified_on=f.day("verified_on"),
+        caveat=f.text("caveat", required=False),
+        audience=f.text("audience", required=False),
     )
     if not (phones or text or line.chat_url or line.web_url):
         raise f.error("phones", "a helpline needs at least one way to reach it")
@@ -226,6 +244,11 @@ def _industry(f: Fields, icons: Path) -> Industry:
     return industry
 
 
+# What a group of signs is a sign of, as the self-check says it (selfcheck.yaml `kind`): a
+# common sign of forced labor, or other labor abuse (pay, safety) with its office to call.
+SIGN_KINDS = ("trafficking", "labor")
+
+
 @dataclass(frozen=True)
 class SignGroup:
     id: str
@@ -233,11 +256,19 @@ class SignGroup:
     intro: str | None
     signs: tuple[str, ...]
     source: str
+    kind: str = "trafficking"
+    helplines: tuple[str, ...] = ()     # the lines to call about these signs
 
 
-def _sign_group(f: Fields) -> SignGroup:
+def _sign_group(f: Fields, helpline_ids: set[str]) -> SignGroup:
     group = SignGroup(f.ident(), f.text("title"), f.text("intro", required=False),
-                      f.text_list("signs"), f.plain("source"))
+                      f.text_list("signs"), f.plain("source"),
+                      f.choice("kind", SIGN_KINDS, default="trafficking"), f.ident_list("helplines"))
+    for ident in group.helplines:
+        if ident not in helpline_ids:
+            raise f.error("helplines", f"{ident!r} is not a helpline id in helplines.yaml")
+    if group.kind == "labor" and not group.helplines:
+        raise f.error("helplines", "signs of labor abuse name the office to call about them")
     f.done()
     return group
 
@@ -345,7 +376,7 @@ def build(directory: Path, loaded: dict[str, object], icons: Path) -> Content:
     return Content(
         helplines=helplines,
         industries=tuple(_industry(f, icons) for f in entries(path("industries.yaml"), loaded["industries.yaml"])),
-        signs=tuple(_sign_group(f) for f in entries(path("signs.yaml"), loaded["signs.yaml"])),
+        signs=tuple(_sign_group(f, set(helplines)) for f in entries(path("signs.yaml"), loaded["signs.yaml"])),
         questions=tuple(_question(f, set(helplines)) for f in entries(path("faq.yaml"), loaded["faq.yaml"])),
         resources=tuple(_resource(f) for f in entries(path("resources.yaml"), loaded["resources.yaml"])),
         quote=quote,

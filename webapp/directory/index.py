@@ -19,7 +19,7 @@ from flask import current_app, url_for
 from .. import i18n, locales
 from ..content import vocabulary
 from ..content.directory import Organization
-from ..content.models import CLAIMS, ENFORCEMENT_LABELS, Phone, TextLine
+from ..content.models import CAVEAT, CLAIMS, ENFORCEMENT_LABELS, Badge, Phone, TextLine
 from ..i18n import gettext as _
 from ..pages import BY_NAME, PAGES
 from . import search
@@ -57,10 +57,17 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale, pages=PAGES) -> d
     intent = sorted({search.normalize(w) for w in (
         *vocabulary.words(_(vocabulary.ENFORCEMENT_WORDS)), *vocabulary.words(vocabulary.ENFORCEMENT_WORDS),
         *vocabulary.ENFORCEMENT_CODES)} - {""})
-    # Every label a result can carry: [id, 1 for law enforcement, text in this language].
-    badges = [[kind, 1, _(text)] for kind, text in ENFORCEMENT_LABELS.items()] + \
-             [[claim, 0, _(text)] for claim, text in CLAIMS.items()]
-    badge_pos = {entry[0]: i for i, entry in enumerate(badges)}
+    # Every label a result can carry: [kind, 1 for a caution (law enforcement, a line's
+    # caveat), text in this language], found by its English message.
+    labels = [Badge(kind, text, True) for kind, text in ENFORCEMENT_LABELS.items()] + \
+             [Badge(claim, text, False) for claim, text in CLAIMS.items()] + \
+             [b for org in orgs for b in org.badges if b.kind == CAVEAT]
+    badge_pos: dict[str, int] = {}
+    badges = []
+    for badge in labels:
+        if badge.message not in badge_pos:
+            badge_pos[badge.message] = len(badges)
+            badges.append([badge.kind, 1 if badge.caution else 0, _(badge.message)])
     populations = [[pid, _(label), search.normalize(_(label))]
                    for pid, label in vocabulary.POPULATIONS.items()]
     languages = []
@@ -101,7 +108,7 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale, pages=PAGES) -> d
         columns["languages"].append([lang_pos[c] for c in org.languages])
         columns["area"].append(None if org.national else list(org.area))
         columns["police"].append(1 if org.law_enforcement else 0)
-        columns["badges"].append([badge_pos[b.kind] for b in org.badges])
+        columns["badges"].append([badge_pos[b.message] for b in org.badges])
         columns["phones"].append([[p.number, p.display, p.kind, p.vanity] for p in org.phones])
         columns["text"].append([org.text.number, org.text.display, org.text.keyword]
                                if org.text else None)
@@ -136,7 +143,7 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale, pages=PAGES) -> d
 class CardBadge:
     """A label already translated (templates pass it through gettext, which leaves it as is)."""
 
-    enforcement: bool
+    caution: bool   # law enforcement or a caveat: shown in the warning colour
     message: str
 
 
@@ -182,7 +189,7 @@ class Index:
         text = o["text"][i]
         return Card(
             id=o["id"][i], name=o["name"][i], description=o["desc"][i], law_enforcement=bool(o["police"][i]),
-            badges=tuple(CardBadge(enforcement=bool(d["badges"][b][1]), message=d["badges"][b][2])
+            badges=tuple(CardBadge(caution=bool(d["badges"][b][1]), message=d["badges"][b][2])
                          for b in o["badges"][i]),
             phones=tuple(Phone(*p) for p in o["phones"][i]),
             text=TextLine(*text) if text else None,
@@ -203,7 +210,7 @@ class Index:
         other phone are the patterns the script copies."""
         return Card(
             id="", name="", description="", law_enforcement=False,
-            badges=(CardBadge(enforcement=True, message=""), CardBadge(enforcement=False, message="")),
+            badges=(CardBadge(caution=True, message=""), CardBadge(caution=False, message="")),
             phones=tuple(Phone("", "", kind, "-") for kind in ("voice", "tty", "video", "abroad")),
             text=TextLine("", "", None), chat_url="#", web_url="#", email="-", hours="-",
             services=(), populations=(), languages=(), area=None, checked="%(date)s", source="#",
