@@ -13,7 +13,7 @@ export CHROMIUM_PATH CHROMIUM_HEADLESS_SHELL_PATH
 # third worker fills that (4:00 against 4:18-4:43 with two, idle).
 WORKERS ?= 3
 
-.PHONY: run test bench catalogs extract check-translations stats chromium engines fonts lighthouse clean screenshots language
+.PHONY: run test bench catalogs extract check-translations stats chromium engines fonts lighthouse clean screenshots language lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,14 +22,32 @@ $(BIN)/python:
 # fresh clone a download and seconds, and asking for a newer one each run a request.
 PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
-$(VENV)/.installed: pyproject.toml setup.py | $(BIN)/python
-	$(PIP) install -q -e .
+# Packages come from the lock files with hashes (requirements/, `make lock`), so every machine
+# and CI get the same ones; then the project itself, editable, built by the locked setuptools.
+$(VENV)/.installed: pyproject.toml setup.py requirements/app.txt | $(BIN)/python
+	$(PIP) install -q --require-hashes -r requirements/app.txt
+	$(PIP) install -q --no-deps --no-build-isolation -e .
 	touch $@
 
-# The project and its test dependencies in one pip run: one editable build, not two.
-$(VENV)/.installed-test: pyproject.toml setup.py | $(BIN)/python
-	$(PIP) install -q -e '.[test]'
+# The test lock holds the app's packages too, at the same versions (make lock compiles app.txt
+# within test.txt): one pip run of packages, one editable build.
+$(VENV)/.installed-test: pyproject.toml setup.py requirements/test.txt | $(BIN)/python
+	$(PIP) install -q --require-hashes -r requirements/test.txt
+	$(PIP) install -q --no-deps --no-build-isolation -e .
 	touch $(VENV)/.installed $@
+
+# Update the lock files after changing a dependency in pyproject.toml (current pins are kept
+# where they still fit); `make lock UPGRADE=--upgrade` moves every package to its newest
+# allowed version. uv, pinned, runs from a venv of its own.
+UV_VERSION := 0.13.9
+LOCK_TOOLS := .lock-tools
+UPGRADE ?=
+LOCK := --generate-hashes --universal --python-version 3.11 --quiet $(UPGRADE)
+lock:
+	test -x $(LOCK_TOOLS)/bin/uv || { $(PYTHON) -m venv $(LOCK_TOOLS) && \
+	  $(LOCK_TOOLS)/bin/python -m pip install -q --disable-pip-version-check uv==$(UV_VERSION); }
+	$(LOCK_TOOLS)/bin/uv pip compile pyproject.toml requirements/build.in --extra test $(LOCK) -o requirements/test.txt
+	$(LOCK_TOOLS)/bin/uv pip compile pyproject.toml requirements/build.in -c requirements/test.txt $(LOCK) -o requirements/app.txt
 
 catalogs: $(VENV)/.installed
 	$(BIN)/flask --app webapp translate compile
@@ -98,7 +116,7 @@ stats: $(VENV)/.installed
 	$(BIN)/flask --app webapp translate stats
 
 clean:
-	rm -rf $(VENV) .lighthouse static/gen static/.webassets-cache .webassets-cache translations/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) $(LOCK_TOOLS) .lighthouse static/gen static/.webassets-cache .webassets-cache translations/*/LC_MESSAGES/*.mo
 
 # Lighthouse from npm (pinned: 13 wants a newer Node) into .lighthouse/node_modules; it drives
 # $(CHROMIUM_PATH).

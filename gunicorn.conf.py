@@ -31,3 +31,8 @@ accesslog = "-"
 errorlog = "-"
 loglevel = "info"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# gunicorn 25.1+ opens a control socket for `gunicornc` under $XDG_RUNTIME_DIR or the user's
+# home (~/.gunicorn/gunicorn.ctl) by default: a writable home the container does not have, and
+# a way to change the running server that nothing here needs. (Older gunicorns ignore this.)
+control_socket_disable = True

@@ -27,6 +27,8 @@ const PARALLEL = 4;
 
 const keyOf = (entry) => new URL(`${entry.url}${entry.url.includes("?") ? "&" : "?"}__rev=${entry.revision}`, self.location.origin).href;
 const KEYS = new Map();               // path -> cache key of this version
+// The network alone answers these ("Remove saved data" needs the server's Clear-Site-Data).
+const PASS_THROUGH = new Set(PRECACHE.passThrough || []);
 for (const entry of PRECACHE.shared.concat(...Object.values(PRECACHE.locales))) KEYS.set(entry.url, keyOf(entry));
 
 const localeOf = (path) => {
@@ -272,7 +274,7 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin || url.pathname === "/sw.js") return;
+  if (url.origin !== self.location.origin || url.pathname === "/sw.js" || PASS_THROUGH.has(url.pathname)) return;
   if (request.mode === "navigate") {
     event.respondWith(navigate(event, url));
     return;

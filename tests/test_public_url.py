@@ -1,5 +1,7 @@
 """One public address (GUIDE_BASE_URL) for every absolute URL; the Host header is never
-trusted; an unset address is a development default that `flask export` will not publish."""
+trusted: only the public host and loopback are answered, and neither is ever copied into a
+link or a redirect; an unset address is a development default that `flask export` will not
+publish."""
 
 import logging
 import re
@@ -11,7 +13,9 @@ from tests.htmlparse import parse
 from webapp import create_app, public_url
 
 BASE = "https://help.example.org"
-EVIL = {"Host": "evil.com", "X-Forwarded-Host": "evil.com"}
+# A Host the app answers (loopback: a proxy's `proxy_pass http://127.0.0.1:8000`), with a
+# forwarded host that must be ignored.
+EVIL = {"Host": "127.0.0.1:8000", "X-Forwarded-Host": "evil.com"}
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +75,36 @@ def test_development_redirects_stay_on_the_server_that_answered(client):
     assert r.status_code == 308 and r.headers["Location"] == "/en/rights/"
 
 
+@pytest.mark.parametrize("host", ["evil.com", "EVIL.Example", "HELP.EXAMPLE.ORG", "..", "a" * 64 + ".org",
+                                  "help.example.org.evil.com", "localhost.evil.com"])
+@pytest.mark.parametrize("path", ["/es/rights", "/es/rights/", "/"])
+def test_other_hosts_get_a_400_page_that_names_no_host(public_client, host, path):
+    r = public_client.get(path, headers={"Host": host, "Accept-Language": "es"})
+    assert r.status_code == 400
+    assert "Location" not in r.headers
+    assert r.headers["X-Content-Type-Options"] == "nosniff" and "frame-ancestors" in r.headers["Content-Security-Policy"]
+    page = parse(r.data)
+    assert page.find("html").attrs["lang"] == "es"
+    assert host.lower() not in r.get_data(as_text=True).lower()
+
+
+@pytest.mark.parametrize("client_name", ["public_client", "client"])
+@pytest.mark.parametrize("path, target", [
+    ("/en/services?q=SECRET+words", "/en/services/"),
+    ("/es/rights?x=1#y", "/es/rights/"),
+    ("//en//rights", "/en/rights/"),          # werkzeug merges the slashes
+])
+def test_redirects_carry_no_query_and_stay_on_the_site(request, client_name, path, target):
+    client = request.getfixturevalue(client_name)
+    # The test client reads "//host/..." as a URL with a host: send the path in the environ.
+    r = client.get("/", environ_overrides={"PATH_INFO": path.split("?")[0].split("#")[0],
+                                           "QUERY_STRING": path.partition("?")[2].split("#")[0]})
+    assert r.status_code in (301, 302, 307, 308)
+    want = target if client_name == "client" else BASE + target
+    assert r.headers["Location"] == want
+    assert "SECRET" not in r.get_data(as_text=True) and "x=1" not in r.headers["Location"]
+
+
 @pytest.mark.parametrize("value", ["help.example.org", "ftp://help.example.org",
                                    "https://help.example.org/guide/", "https://x.org/?a=1", "https://"])
 def test_malformed_addresses_stop_the_app(value):
@@ -94,3 +128,13 @@ def test_export_base_url_is_used_then_the_app_is_restored(app, client, runner, t
     # The running app still names its own address.
     assert app.config["GUIDE_BASE_URL"] == public_url.DEVELOPMENT_DEFAULT
     assert "https://x.example" not in client.get("/es/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("location, path", [
+    ("http://evil.example/en/", "/en/"),
+    ("http://localhost//evil.example/en/?q=words", "/evil.example/en/"),
+    ("//evil.example", "/"),
+])
+def test_a_redirect_keeps_only_its_path(app, location, path):
+    with app.test_request_context("/"):
+        assert public_url.relocated(location) == path   # development: relative, never "//"

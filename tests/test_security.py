@@ -35,7 +35,7 @@ def test_security_headers_on_every_response(client):
 
 
 def test_hsts_over_https(client):
-    r = client.get("/en/", base_url="https://guide.example")
+    r = client.get("/en/", base_url="https://localhost")
     assert r.headers["Strict-Transport-Security"].startswith("max-age=")
 
 
@@ -160,3 +160,42 @@ def test_development_files_are_not_served(app, client):
         assert client.get("/static/icons/../.probe-hidden").status_code == 404
     finally:
         probe.unlink()
+
+
+def test_error_page_that_cannot_render_falls_back_to_a_plain_page(client, monkeypatch, caplog):
+    from webapp import errors
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a template that cannot render")
+
+    monkeypatch.setattr(errors, "render_template", broken)
+    r = client.get("/es/no-such-page/?q=zebrashelter")
+    assert r.status_code == 404
+    assert r.headers["X-Content-Type-Options"] == "nosniff" and "default-src 'self'" in r.headers["Content-Security-Policy"]
+    assert parse(r.data).find("h1").text == "404 Not Found"
+    # One line says what broke; no traceback, nothing of the request.
+    assert "could not be rendered (RuntimeError)" in caplog.text
+    assert "Traceback" not in caplog.text and "zebrashelter" not in caplog.text and "no-such-page" not in caplog.text
+
+
+@pytest.mark.parametrize("kind", ["form", "multipart", "parts"])
+def test_oversized_bodies_get_413_in_the_readers_language(client, kind):
+    import io
+
+    if kind == "form":
+        r = client.post("/ar/services/", data={"q": "x" * 70_000})
+    elif kind == "multipart":
+        r = client.post("/ar/services/", data={"q": (io.BytesIO(b"x" * 70_000), "a.txt")})
+    else:
+        r = client.post("/ar/services/", data={f"f{i}": "x" for i in range(60)}, content_type="multipart/form-data")
+    assert r.status_code == 413
+    assert parse(r.data).find("html").attrs["lang"] == "ar"
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+    assert client.post("/ar/services/", data={"q": "x" * 200}).status_code == 200
+
+
+def test_only_a_bundle_that_exists_is_immutable(app, client):
+    bundle = app.extensions["guide_asset_urls"]["guide_css"]
+    assert client.get(bundle).headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    missing = client.get("/static/gen/guide.00000000.css")
+    assert missing.status_code == 404 and missing.headers["Cache-Control"] == "no-cache"

@@ -66,6 +66,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         COMPRESSED_DIR=os.environ.get("GUIDE_COMPRESSED_DIR", ""),
         # The pseudo-locale en-XA, for developers and tests; never served in production.
         PSEUDO_LOCALE=os.environ.get("GUIDE_PSEUDO_LOCALE") == "1",
+        # Request bodies: the guide's forms send a few hundred bytes (errors.py answers 413).
+        MAX_CONTENT_LENGTH=errors.MAX_BODY,
+        MAX_FORM_PARTS=errors.MAX_FORM_PARTS,
     )
     if test_config:
         app.config.from_mapping(test_config)

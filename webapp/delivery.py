@@ -49,8 +49,10 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 
 
-def cache_control(path: str) -> str:
-    return IMMUTABLE if path.startswith(HASHED) else REVALIDATE
+def cache_control(path: str, status: int = 200) -> str:
+    """Immutable only for a bundle actually served: a 404 during a deploy (a page naming a
+    bundle this server does not have yet) must not stick in caches for a year."""
+    return IMMUTABLE if path.startswith(HASHED) and status in (200, 304) else REVALIDATE
 
 
 class _LRU:
@@ -178,7 +180,7 @@ def init_app(app: Flask) -> None:
         h = response.headers
         path = request.path
         if path.startswith(("/static/", HASHED)) or "Cache-Control" not in h:
-            h["Cache-Control"] = cache_control(path)
+            h["Cache-Control"] = cache_control(path, response.status_code)
         if response.status_code != 200:
             return response
         if response.direct_passthrough:  # a static file: read it so it can be hashed and compressed

@@ -23,15 +23,22 @@ from gunicorn.glogging import Logger as _GunicornLogger
 # values as arguments (see werkzeug.serving.WSGIRequestHandler.log).
 _HANDLER_LINE = re.compile(r"^.*? - - \[(?P<date>[^\]]*)\] (?P<template>.*)$", re.S)
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_METHOD = re.compile(r"^[A-Z]{1,12}$")
+# Methods are logged by name only when they are HTTP's own: any other word in the method's
+# place (`PASSPORTGONE /`) is whatever the sender typed, logged as OTHER.
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"})
 # A path the guide serves: letters, digits and / _ . - ~ only.
 _SAFE_PATH = re.compile(r"^/[A-Za-z0-9/_.~-]*$")
 _NUMBER = re.compile(r"^\d{1,6}$")
 
 
+def safe_method(method) -> str:
+    return method if method in METHODS else "OTHER"
+
+
 def safe_request(method: str, path: str, status) -> str:
-    """`METHOD /path` where both are known to be the guide's own, else "-" in their place."""
-    method = method if _METHOD.match(method or "") else "-"
+    """`METHOD /path` where both are known to be the guide's own, else OTHER and "-" in
+    their place."""
+    method = safe_method(method)
     path = (path or "").split("?", 1)[0]
     code = str(status)
     if not (_NUMBER.match(code) and int(code) < 400 and _SAFE_PATH.match(path)):
@@ -76,7 +83,7 @@ class Flask(flask.Flask):
 
     def log_exception(self, exc_info) -> None:
         self.logger.error("Exception on %s [%s]", request.endpoint or "-",
-                          request.method if _METHOD.match(request.method or "") else "-",
+                          safe_method(request.method),
                           exc_info=exc_info)
 
 

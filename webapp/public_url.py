@@ -11,13 +11,18 @@ from __future__ import annotations
 from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app
 from werkzeug.utils import redirect
 
 CONFIG_KEY = "GUIDE_BASE_URL"
 # `make run` serves on 127.0.0.1:5000; "localhost" makes an unconfigured export easy to spot.
 DEVELOPMENT_DEFAULT = "http://localhost:5000"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
+# Host headers the app answers besides the public one: the machine itself (`make run`, a
+# container's health check, a proxy's `proxy_pass http://127.0.0.1:8000`). Any other Host gets
+# a 400 page (Flask's TRUSTED_HOSTS).
+# (Not [::1]: werkzeug's check cannot match an IPv6 address; `make run` binds 127.0.0.1.)
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1")
 
 
 def normalize(url: str) -> str:
@@ -47,6 +52,12 @@ def absolute(path: str) -> str:
     return base() + "/" + path.lstrip("/")
 
 
+def trusted_hosts(url: str) -> list[str]:
+    """The Host headers to answer: the public address's host, and loopback."""
+    host = urlsplit(url).hostname or ""
+    return list(dict.fromkeys([host, *LOOPBACK_HOSTS]))
+
+
 def configure(app: Flask) -> None:
     configured = (app.config.get(CONFIG_KEY) or "").strip()
     app.config[f"{CONFIG_KEY}_IS_DEFAULT"] = not configured
@@ -57,6 +68,7 @@ def configure(app: Flask) -> None:
         app.logger.warning("GUIDE_BASE_URL is not set: absolute links (sitemap, robots.txt, "
                            "canonical and hreflang links, redirects) name %s. Set it to the "
                            "site's public address in production.", DEVELOPMENT_DEFAULT)
+    app.config["TRUSTED_HOSTS"] = trusted_hosts(app.config[CONFIG_KEY])
 
 
 def init_app(app: Flask) -> None:
@@ -66,21 +78,23 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def safe_location(response):
         location = response.headers.get("Location")
-        if not location:
-            return response
-        parts = urlsplit(location)
-        # Werkzeug builds its trailing-slash redirects from the Host header: keep the path and
-        # put the configured address in front (or nothing, in development, so a test server on
-        # any port still redirects to itself).
-        own = not parts.netloc or parts.netloc == request.host
-        if own and location.startswith(("/", "http://", "https://")) and not location.startswith("//"):
-            path = urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
-            target = path if app.config[f"{CONFIG_KEY}_IS_DEFAULT"] else absolute(path)
-            if target != location:
-                response.headers["Location"] = target
-                # The redirect's little HTML body names the target too.
-                response.set_data(redirect(target, response.status_code).get_data())
+        if location and (target := relocated(location)) != location:
+            response.headers["Location"] = target
+            # The redirect's little HTML body names the target too.
+            response.set_data(redirect(target, response.status_code).get_data())
         return response
+
+
+def relocated(location: str) -> str:
+    """Where a redirect of this site goes: the path of `location` alone, after the configured
+    address (or alone, in development, so a test server on any port redirects to itself).
+
+    The guide redirects only to its own pages. Werkzeug builds its trailing-slash redirects
+    from the Host header and keeps the query (`/en/services?q=words` → `/en/services/?q=words`):
+    the host is replaced and the query dropped, since a search must not travel into another
+    address. Leading slashes are folded, so `//evil.example/` stays a path of this site."""
+    path = "/" + (urlsplit(location).path or "/").lstrip("/")
+    return path if current_app.config[f"{CONFIG_KEY}_IS_DEFAULT"] else absolute(path)
 
 
 @contextmanager

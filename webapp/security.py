@@ -41,6 +41,14 @@ HEADERS = {
 HSTS = "max-age=31536000"
 
 
+def hsts_for_host(app: Flask) -> bool:
+    """Whether the files for other servers (`_headers`, the nginx blocks) send HSTS, as the
+    app would: `always`; `auto` when the public address is https:// (those servers cannot
+    tell the scheme, and browsers ignore the header over plain HTTP); any other value, never."""
+    setting = app.config.get("HSTS", "auto")
+    return setting == "always" or (setting == "auto" and app.config["GUIDE_BASE_URL"].startswith("https://"))
+
+
 def init_app(app: Flask) -> None:
     @app.before_request
     def no_hidden_files():

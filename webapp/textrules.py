@@ -1,5 +1,5 @@
 """What a translatable message must not hold, one set of rules for the content files and the
-translation catalogs alike.
+translation catalogs alike; and the characters no text of the content may hold at all.
 
 Numbers live in helplines.yaml, addresses in data fields and markup in templates. A phone
 number, short code, web or e-mail address, or HTML typed into a message would escape them:
@@ -13,6 +13,7 @@ Babel's own pattern.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -83,3 +84,31 @@ def split_placeholders(text: str) -> Iterator[tuple[str, bool]]:
 
 def placeholders(text: str) -> set[str]:
     return {piece for piece, placeholder in split_placeholders(text) if placeholder}
+
+
+# -- characters ----------------------------------------------------------------------------
+# No text of the content (a name, a description, a number, an address, in the YAML files or a
+# directory CSV) may hold a control character (NUL, ESC...: they are raw in the page and in
+# index.json) or a bidirectional embedding, override or isolate (U+202A-U+202E,
+# U+2066-U+2069): they make a name or a number read differently from what it is, and can
+# reverse the text around it. Line breaks are left to the checks of texts that must be one line.
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+# Unicode's control characters (category Cc) are exactly U+0000-U+001F and U+007F-U+009F.
+_UNSAFE = re.compile(f"(?P<bidi>[{BIDI_CONTROLS}])|(?P<control>[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f])")
+
+
+def _character(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" ({name})" if name else "")
+
+
+def unsafe_character(text: str) -> str | None:
+    """Why `text` must not be used, naming its first forbidden character and where it is."""
+    found = _UNSAFE.search(text)
+    if found is None:
+        return None
+    ch, where = found.group(0), found.start() + 1
+    if found.group("bidi"):
+        return (f"contains the bidirectional control character {_character(ch)} at character {where}, "
+                "which can make the text read otherwise than it is: remove it")
+    return f"contains the control character {_character(ch)} at character {where}: remove it"

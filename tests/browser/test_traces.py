@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.worker import wait_until_controlled
-from tests.conftest import wait_for_js
+from tests.conftest import StaticServer, wait_for_js
 
 pytestmark = pytest.mark.browser
 
@@ -117,44 +117,114 @@ def save_and_mark(page, url: str) -> None:
 
 
 EMPTY = "async () => (await caches.keys()).length === 0 && (await navigator.serviceWorker.getRegistrations()).length === 0 && localStorage.length === 0 && sessionStorage.length === 0"
+STYLES = "() => document.querySelector('link[rel=stylesheet]').href"
+# Whether the browser's own HTTP cache still holds a URL (what only Clear-Site-Data removes).
+IN_HTTP_CACHE = """(url) => fetch(url, {cache: 'only-if-cached', mode: 'same-origin'})
+    .then((r) => r.ok, () => false)"""
+STILL_OFFLINE = "Removing them needs an internet connection"
+STILL_REFUSED = "This website could not remove them"
 
 
-def forget_and_check(page, url: str, submit_without_script: bool = False) -> None:
+def open_forget_page(page, url: str) -> str:
+    """The "Remove saved data" page; returns its stylesheet's address (in the HTTP cache since
+    the guide's first page loaded it)."""
     page.goto(url + "/en/forget/")
     assert "Labor" not in page.title() and "Traffick" not in page.title()
-    if submit_without_script:
-        # The form as a browser without JavaScript sends it: the server's Clear-Site-Data does the work.
-        page.evaluate("() => HTMLFormElement.prototype.submit.call(document.getElementById('forget-form'))")
-        page.wait_for_load_state()
-    else:
-        page.locator("#forget").click()
-    expect(page.get_by_role("heading", name="Done")).to_be_visible()
+    return page.evaluate(STYLES)
+
+
+def expect_done(page, styles: str) -> None:
+    expect(page.get_by_role("heading", name="Done", exact=True)).to_be_visible()
     assert page.title() == "Done"
     wait_for_js(page, EMPTY)
     assert storage_state(page) == {"caches": 0, "workers": 0, "local": 0, "session": 0}
+    # The browser's own cache went too: that is what the server's header did.
+    assert page.evaluate(IN_HTTP_CACHE, styles) is False
     # Nothing of the guide is left on the screen.
     assert page.locator("#quick-exit").count() == 0 and "Traffick" not in page.content()
 
 
-@pytest.mark.parametrize("how", ["online", "offline"])
-def test_remove_saved_data_leaves_nothing(playwright, profile_launch_args, server, tmp_path, how):
+def expect_partial(page, styles: str, still: str) -> None:
+    """What a page can remove is gone, the rest is named, and nothing says "Done"."""
+    expect(page.get_by_role("heading", name="Almost done")).to_be_visible()
+    expect(page.get_by_text("Removed from this phone")).to_be_visible()
+    expect(page.get_by_text(still)).to_be_visible()
+    assert page.get_by_role("heading", name="Done", exact=True).count() == 0
+    assert "was removed" not in page.content()
+    wait_for_js(page, EMPTY)
+    # What it says is still there is: the stylesheet is still in the browser's cache.
+    assert page.evaluate(IN_HTTP_CACHE, styles) is True
+    assert page.locator("#quick-exit").count() == 0 and "Traffick" not in page.content()
+
+
+def test_remove_saved_data_online_leaves_nothing(playwright, profile_launch_args, server, tmp_path):
     srv = server()
     ctx = open_profile(playwright, profile_launch_args, tmp_path / "profile")
     page = ctx.new_page()
     save_and_mark(page, srv.url)
-    if how == "offline":
-        srv.stop()
-        ctx.set_offline(True)
-    forget_and_check(page, srv.url)
+    styles = open_forget_page(page, srv.url)
+    assert page.evaluate(IN_HTTP_CACHE, styles) is True      # there was something to clear
+    page.locator("#forget").click()
+    expect_done(page, styles)
     ctx.close()
 
 
-def test_remove_saved_data_without_script_asks_the_browser(playwright, profile_launch_args, live_server,
-                                                          tmp_path):
+def test_remove_saved_data_offline_says_what_is_left_and_finishes_online(playwright, profile_launch_args,
+                                                                         server, tmp_path):
+    srv = server()
     ctx = open_profile(playwright, profile_launch_args, tmp_path / "profile")
     page = ctx.new_page()
-    save_and_mark(page, live_server.url)
-    with page.expect_response(lambda r: r.request.method == "POST") as answer:
-        forget_and_check(page, live_server.url, submit_without_script=True)
+    save_and_mark(page, srv.url)
+    port = srv.port
+    srv.stop()
+    ctx.set_offline(True)
+    styles = open_forget_page(page, srv.url)     # from the saved copy
+    page.locator("#forget").click()
+    expect_partial(page, styles, STILL_OFFLINE)
+    # Back online with the page still open: it finishes by itself.
+    server(port=port)
+    ctx.set_offline(False)
+    expect_done(page, styles)
+    ctx.close()
+
+
+def test_remove_saved_data_never_says_done_when_the_host_does_not_clear(playwright, profile_launch_args, app,
+                                                                        exports, tmp_path):
+    """A static host that ignores the export's `_headers` for the "removed" address: it
+    answers, but without Clear-Site-Data. Once the host sends it, "Try again" finishes."""
+    ignoring = tmp_path / "ignoring"
+    shutil.copytree(exports(app), ignoring)
+    headers = ignoring / "_headers"
+    headers.write_text(headers.read_text().replace("Clear-Site-Data", "X-Ignored"))
+    servers = [StaticServer(app, 0, tmp_path / "site-a", exported=ignoring)]
+    try:
+        ctx = open_profile(playwright, profile_launch_args, tmp_path / "profile")
+        page = ctx.new_page()
+        save_and_mark(page, servers[0].url)
+        styles = open_forget_page(page, servers[0].url)
+        page.locator("#forget").click()
+        expect_partial(page, styles, STILL_REFUSED)
+        servers[0].stop()
+        servers.append(StaticServer(app, servers[0].port, tmp_path / "site-b", exported=exports(app)))
+        page.get_by_role("button", name="Try again").click()
+        expect_done(page, styles)
+        ctx.close()
+    finally:
+        for srv in servers:
+            srv.stop()
+
+
+def test_remove_saved_data_without_script_asks_the_browser(playwright, profile_launch_args, server, tmp_path):
+    """The form without JavaScript opens the "removed" address, from the app or the static
+    export (whose `_headers` give it the same header)."""
+    srv = server()
+    ctx = open_profile(playwright, profile_launch_args, tmp_path / "profile")
+    page = ctx.new_page()
+    save_and_mark(page, srv.url)
+    styles = open_forget_page(page, srv.url)
+    with page.expect_response(lambda r: "/removed/" in r.url) as answer:
+        page.evaluate("() => HTMLFormElement.prototype.submit.call(document.getElementById('forget-form'))")
+        page.wait_for_load_state()
     assert answer.value.all_headers()["clear-site-data"] == '"cache", "storage"'
+    expect_done(page, styles)
     ctx.close()

@@ -152,3 +152,25 @@ def test_years_and_counts_are_not_short_codes(content_copy, text):
     path = content_copy / "faq.yaml"
     replace_once(path, "  question: What if I am in danger right now?", f"  question: {text}")
     load(content_copy, ICONS)
+
+
+def test_the_loader_keeps_every_line_and_reads_yaml_as_yaml():
+    from webapp.content import yamlfile
+
+    text = ("# a comment\n- id: one\n  list: [a, 'b', 2026-01-15, 3, true, null]\n  nested:\n    key: |\n"
+            "      two lines\n      here\n- &entry {id: two}\n- *entry\n")
+    data = yamlfile.loads(text, "t.yaml")
+    assert data == [{"id": "one", "list": ["a", "b", "2026-01-15", 3, True, None],
+                     "nested": {"key": "two lines\nhere\n"}}, {"id": "two"}, {"id": "two"}]
+    # Lines of the list's items, of a mapping and of each of its values (what problems name).
+    assert data.lines == [2, 8, 9] and data[0].line == 2
+    assert data[0].lines == {"id": 2, "list": 3, "nested": 5} and data[0]["nested"].lines == {"key": 5}
+    assert data[0]["list"].lines == [3] * 6
+    for bad, line, problem in [("a: 1\nb: 2\na: 3\n", 3, "appears twice"),
+                               ("- a\n---\n- b\n", 2, "single document"),
+                               ("x: !python/object 1\n", 1, "constructor"),
+                               ("x: *nowhere\n", 1, "alias")]:
+        with pytest.raises(ContentError) as info:
+            yamlfile.loads(bad, "t.yaml")
+        assert info.value.line == line and problem in info.value.problem, (bad, str(info.value))
+    assert yamlfile.loads("", "t.yaml") is None

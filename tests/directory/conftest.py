@@ -1,8 +1,18 @@
-"""The browser's directory search, loaded once per module of tests that compare it."""
+"""The browser's directory search, loaded once per module of tests that compare it; the
+`flask directory` commands on a copy of the content."""
 
 import pytest
 
 from tests.conftest import new_context, wait_for_js
+from webapp import create_app
+
+
+@pytest.fixture()
+def cli(content_copy):
+    """`cli("import", path)`: a `flask directory` command on a copy of the content."""
+    app = create_app({"TESTING": True, "CONTENT_DIR": str(content_copy)})
+    runner = app.test_cli_runner()
+    return lambda *args: runner.invoke(args=["directory", *args])
 
 
 @pytest.fixture(scope="module")

@@ -4,6 +4,8 @@ column each field of a record came from."""
 import csv
 import io
 
+import pytest
+
 from webapp.directory import csvrows
 
 CELLS = {
@@ -97,3 +99,41 @@ def test_reading_a_file_names_its_own_problems(tmp_path):
     rows, problems = csvrows.read(path)
     assert [(r.line, r.record["id"]) for r in rows] == [(2, "a"), (5, "c")]
     assert [str(p) for p in problems] == [f"{path}:4: (row): has 3 cells but the header names 2 columns"]
+
+
+def test_a_letters_form_goes_in_brackets_after_the_number():
+    row = read(phone="1-844-762-8483 (1-844-7NATIVE); (512) 555-0100")
+    assert row.problems == []
+    assert row.record["phones"][:2] == [
+        {"number": "+18447628483", "display": "1-844-762-8483", "kind": "voice", "vanity": "1-844-7NATIVE"},
+        {"number": "+15125550100", "display": "(512) 555-0100", "kind": "voice"}]
+    # And it is written back the same way.
+    assert csvrows.to_row(row.record)["phone"] == "1-844-762-8483 (1-844-7NATIVE); (512) 555-0100"
+
+
+@pytest.mark.parametrize("column, cell, shown", [
+    ("phone", "=512*555*0100", "'=', '*'"),
+    ("phone", "512\u2007555\u20070100", "'\\u2007'"),             # a figure space
+    ("tty", "1-800-CALL-FBI", "'C', 'A', 'L', 'F', 'B', 'I'"),      # letters form without brackets
+    ("phone", "1-844-762-8483 (1-844-7NAT<b>)", "'<', '>'"),
+    ("text", "512/555/0100", "'/'"),
+])
+def test_a_number_may_hold_only_what_a_number_holds(column, cell, shown):
+    row = read(**{column: cell})
+    problems = [p for p in row.problems if p.field == column]
+    assert len(problems) == 1, row.problems
+    assert problems[0].problem.startswith(f"{cell!r} has {shown}: write each number as published")
+
+
+@pytest.mark.parametrize("column", ["id", "name", "description", "description_ar", "services", "area", "phone",
+                                    "text_keyword", "web_url", "email", "hours", "source", "verified_on"])
+@pytest.mark.parametrize("character, named", [("\x00", "control character U+0000"),
+                                              ("\u202e", "bidirectional control character U+202E"),
+                                              ("\u2066", "bidirectional control character U+2066"),
+                                              ("\x1b", "control character U+001B")])
+def test_control_and_bidi_characters_are_refused_in_every_column(column, character, named):
+    cell = (CELLS.get(column) or "Text") + character + "x"
+    row = read(**{column: cell})
+    problems = [p for p in row.problems if p.field == column]
+    assert problems and named in problems[0].problem, row.problems
+    assert str(problems[0]).startswith(f"test.csv:7: {column}: contains the ")

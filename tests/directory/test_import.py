@@ -14,13 +14,6 @@ from webapp import create_app
 from webapp.directory import csvrows
 
 
-@pytest.fixture()
-def cli(content_copy):
-    app = create_app({"TESTING": True, "CONTENT_DIR": str(content_copy)})
-    runner = app.test_cli_runner()
-    return lambda *args: runner.invoke(args=["directory", *args])
-
-
 def exported(cli) -> str:
     result = cli("export")
     assert result.exit_code == 0, result.output
@@ -189,3 +182,38 @@ def test_import_refuses_formulas_in_text_but_reads_phone_numbers(cli, content_co
     again = {r["id"]: r for r in rows_of(exported(cli))}
     assert again["example-legal"]["phone"] == "'+1 512 555 0100"
     assert again["example-legal"]["tty"] == "'+1 512 555 0101"
+
+
+def test_control_characters_and_odd_numbers_are_refused_by_column(cli, content_copy, tmp_path):
+    """What was accepted before: NUL and a right-to-left override in names and descriptions
+    (raw in the page and index.json), a number written =512*555*0100 ("Call =512*555*0100")."""
+    before = (content_copy / "directory.yaml").read_bytes()
+    source = tmp_path / "odd.csv"
+    write_rows(source, [dict(REGIONAL, id="nul", name="Example\x00 Legal"),
+                        dict(REGIONAL, id="rlo", description="Free legal help \u202eskrow rof."),
+                        dict(REGIONAL, id="formula-phone", phone="=512*555*0100"),
+                        dict(REGIONAL, id="letters", video="1-844-762-8483 (1-844-7NATIVE)")])
+    result = cli("import", str(source))
+    assert result.exit_code != 0
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("Error:")]
+    assert lines == [
+        f"{source}:2: name: contains the control character U+0000 at character 8: remove it",
+        f"{source}:3: description: contains the bidirectional control character U+202E "
+        "(RIGHT-TO-LEFT OVERRIDE) at character 17, which can make the text read otherwise than it is: remove it",
+        f"{source}:4: phone: '=512*555*0100' has '=', '*': write each number as published, with digits, "
+        "spaces and + - ( ) . only, and a letters form in brackets after it (for example "
+        "1-844-762-8483 (1-844-7NATIVE))",
+        f"{source}:5: video: only a voice number is shown with its letters form",
+    ], result.stderr
+    assert (content_copy / "directory.yaml").read_bytes() == before
+
+
+def test_a_letters_form_reaches_the_page(cli, content_copy, tmp_path):
+    source = tmp_path / "letters.csv"
+    write_rows(source, [*rows_of(exported(cli)), dict(REGIONAL, phone="1-844-762-8483 (1-844-7NATIVE)")])
+    result = cli("import", str(source))
+    assert result.exit_code == 0, result.output
+    index = create_app({"TESTING": True, "CONTENT_DIR": str(content_copy)}).test_client().get(
+        "/en/services/index.json").get_json()
+    assert ["+18447628483", "1-844-762-8483", "voice", "1-844-7NATIVE"] in [
+        phone for phones in index["orgs"]["phones"] for phone in phones]

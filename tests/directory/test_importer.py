@@ -60,7 +60,7 @@ def test_a_file_that_fails_at_the_last_step_loses_nothing(tmp_path, helplines, m
     target.write_text("old\n", encoding="utf-8")
     source = write_csv(tmp_path / "in.csv", ROW)
     # The rows pass, but the written file would not load as the app loads it.
-    monkeypatch.setattr(store, "dump", lambda records: "- id: [broken\n")
+    monkeypatch.setattr(store, "entry", lambda record: "- id: [broken\n")
     count, problems = importer.import_csv(source, target, helplines)
     assert count == 0 and len(problems) == 1 and problems[0].field == "(syntax)"
     assert target.read_text(encoding="utf-8") == "old\n"
@@ -82,3 +82,19 @@ def test_a_crash_while_swapping_loses_nothing(tmp_path, helplines, monkeypatch):
         f"{target}:0: (file): could not be replaced: No space left on device"]
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["directory.yaml", "in.csv"]
+
+
+def test_an_entry_that_reads_back_otherwise_loses_nothing(tmp_path, helplines, monkeypatch):
+    """A dumper and a loader that disagree (here: a quoted 'yes' written bare) stop the swap
+    at the entry's own line of the new file."""
+    target = tmp_path / store.FILENAME
+    target.write_text("old\n", encoding="utf-8")
+    source = write_csv(tmp_path / "in.csv", ROW, dict(ROW, id="second", hours="yes"))
+    written = store.entry
+    monkeypatch.setattr(store, "entry", lambda record: written(record).replace("'yes'", "yes"))
+    count, problems = importer.import_csv(source, target, helplines)
+    first = store.HEADER.count("\n") + 2
+    assert count == 0 and [(p.line, p.field) for p in problems] == [
+        (first + written(importer.read_csv(source, helplines)[0][0]).count("\n") + 1, "(file)")]
+    assert "'second' does not read back as it was written" in problems[0].problem
+    assert target.read_text(encoding="utf-8") == "old\n"

@@ -108,6 +108,19 @@ def test_an_entry_of_its_own(content_copy):
     ("  law_enforcement: false\n", "", "example-legal.law_enforcement", "is required"),
     ("verified_on: 2026-01-15", "verified_on: 2999-01-15", "example-legal.verified_on", "in the future"),
     ("  web_url: https://example.org\n", "  web_url: http://example.org\n", "example-legal.web_url", "https://"),
+    # Control and bidirectional control characters, in any text (YAML writes them as escapes).
+    ("name: Example Legal Aid", 'name: "Example\\0 Legal Aid"', "example-legal.name", "control character U+0000"),
+    ("description: Free legal help for workers.", 'description: "Free legal help\\u202e for workers."',
+     "example-legal.description", "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    ("{es: Ayuda legal gratuita para trabajadores.}", '{es: "\\u2067Ayuda legal gratuita para trabajadores."}',
+     "example-legal.descriptions.es", "bidirectional control character U+2067"),
+    ("hours: Monday to Friday.", 'hours: "Monday\\e[31m to Friday."', "example-legal.hours", "control character U+001B"),
+    ("source: https://example.org/about", 'source: "https://example.org/about\\x7f"', "example-legal.source",
+     "control character U+007F"),
+    # A number is shown as written: only digits, spaces and + - ( ) . in it.
+    ("display: 512-555-0100", "display: =512*555*0100", "example-legal.phones[0].display", "'=', '*'"),
+    ("    kind: voice\n", "    kind: voice\n    vanity: 1-512-555-01OO<b>\n", "example-legal.phones[0].vanity",
+     "'<', '>'"),
 ])
 def test_bad_entry_of_its_own(content_copy, old, new, field, problem):
     path = content_copy / "directory.yaml"

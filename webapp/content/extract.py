@@ -3,7 +3,6 @@ with the file's id and field as a translator comment so context survives in Poed
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 
@@ -52,12 +51,6 @@ def extract_yaml(fileobj, keywords, comment_tags, options):
         return
     raw = fileobj.read()
     text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-    tmp = Path(name)
-    loader = yamlfile._Loader(io.StringIO(text))
-    loader.name = str(tmp)
-    try:
-        data = loader.get_single_data()
-    finally:
-        loader.dispose()
+    data = yamlfile.loads(text, Path(name))
     for line, message, where in _walk(data, fields, ""):
         yield line, "gettext", message, [f"TRANSLATORS: {name} {where}"]

@@ -14,6 +14,17 @@ from .yamlfile import ContentError
 E164_US = re.compile(r"^\+1[2-9]\d{2}[2-9]\d{6}$")
 SHORT_CODE = re.compile(r"^\d{3,6}$")
 PHONE_KINDS = ("voice", "tty", "video", "abroad")
+# A number as published may hold digits, spaces and + - ( ) . only; its letters form
+# ("1-844-7NATIVE") letters, digits, spaces and + - . . Anything else (=512*555*0100) would be
+# shown to readers as it is, beside a Call button.
+DISPLAY_CHARACTERS = "0123456789 +-()."
+LETTERS_FORM_CHARACTERS = "0123456789 +-.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def foreign_characters(text: str, allowed: str) -> str | None:
+    """The characters of `text` outside `allowed`, as "'=', '*'"; None when there are none."""
+    found = sorted(set(text) - set(allowed), key=text.index)
+    return ", ".join(repr(c) for c in found) if found else None
 
 
 def _digits(text: str) -> str:
@@ -158,9 +169,15 @@ def _phone(f: Fields) -> Phone:
     if not (E164_US.match(number) or SHORT_CODE.match(number)):
         raise f.error("number", f"{number!r} is not a US number in E.164 form (+1…) or a short code")
     display = f.plain("display")
+    if bad := foreign_characters(display, DISPLAY_CHARACTERS):
+        raise f.error("display", f"{display!r} has {bad}: a number is written with digits, spaces "
+                                 "and + - ( ) . only")
     if _digits(display).lstrip("1") != _digits(number).lstrip("1") or not display.strip():
         raise f.error("display", f"{display!r} does not show the same digits as {number!r}")
     vanity = f.plain("vanity", required=False)
+    if vanity is not None and (bad := foreign_characters(vanity, LETTERS_FORM_CHARACTERS)):
+        raise f.error("vanity", f"{vanity!r} has {bad}: a letters form is written with letters, "
+                                "digits, spaces and + - . only")
     if vanity is not None and _keypad(vanity).lstrip("1") != _digits(number).lstrip("1"):
         raise f.error("vanity", f"{vanity!r} does not spell the same digits as {number!r} on a keypad")
     kind = f.choice("kind", PHONE_KINDS)

@@ -69,6 +69,8 @@ class Fields:
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             raise self.error(key, "must be text")
         value = str(value).strip()
+        if problem := textrules.unsafe_character(value):
+            raise self.error(key, problem)
         if pattern is not None and not pattern.match(value):
             raise self.error(key, f"{value!r} is not {what or 'valid'}")
         return value
@@ -92,7 +94,9 @@ class Fields:
     def check_message(self, key: str, value: str) -> None:
         """The rules of every translatable message (textrules.py), and those of a message
         written in a content file: one paragraph, and no % (content is never formatted)."""
-        if "\n" in value:
+        if problem := textrules.unsafe_character(value):
+            raise self.error(key, problem)
+        if "\n" in value or "\r" in value:
             raise self.error(key, "must be one line (one message per paragraph)")
         if problem := textrules.problem(value):
             raise self.error(key, problem)

@@ -12,13 +12,15 @@ without taking the field name apart. The columns and their meaning are in the RE
 from __future__ import annotations
 
 import csv
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
+from .. import textrules
 from ..content import directory as models
-from ..content.models import E164_US, SHORT_CODE
+from ..content.models import (DISPLAY_CHARACTERS, E164_US, LETTERS_FORM_CHARACTERS, SHORT_CODE,
+                              foreign_characters)
 from ..content.schema import ENFORCEMENT, field_name, item_name
 from ..content.vocabulary import NATIONAL
 from ..content.yamlfile import ContentError
@@ -69,6 +71,10 @@ LIST_SPLIT = re.compile(r"\s*[;,]\s*")
 PHONE_SPLIT = re.compile(r"\s*;\s*")
 TRUE = {"yes", "y", "true", "1"}
 FALSE = {"no", "n", "false", "0"}
+# A phone cell holds numbers as published, separated by ";"; a number may be followed by its
+# letters form in brackets, as the line publishes it: "1-844-762-8483 (1-844-7NATIVE)".
+WITH_LETTERS = re.compile(r"(?P<display>.*?)\s*\((?P<vanity>[^()]*[A-Za-z][^()]*)\)")
+PHONE_EXAMPLE = "1-844-762-8483 (1-844-7NATIVE)"
 
 
 def phone_number(display: str) -> str | None:
@@ -128,9 +134,12 @@ class Row:
 
 
 def read_row(path: Path, line: int, cells: dict[str, str]) -> Row:
-    """The record of a row; problems of CSV syntax (phones, lists, yes/no, formulas) are
-    recorded against their column."""
+    """The record of a row; problems of CSV syntax (phones, lists, yes/no, formulas, control
+    characters) are recorded against their column."""
     row = Row(Path(path), line, cells)
+    for column, cell in cells.items():
+        if problem := textrules.unsafe_character(cell):
+            row.problem(column, problem)
     for column in free_text_columns():
         value = row.get(column)
         if value.startswith(FORMULA_START):
@@ -171,17 +180,36 @@ def read_row(path: Path, line: int, cells: dict[str, str]) -> Row:
     return row
 
 
+def _foreign(row: Row, column: str, cell: str, display: str, vanity: str | None) -> bool:
+    """Whether the number (or its letters form) holds characters a number cannot, said once."""
+    bad = foreign_characters(display, DISPLAY_CHARACTERS)
+    if vanity is not None:
+        bad = bad or foreign_characters(vanity, LETTERS_FORM_CHARACTERS)
+    if bad:
+        row.problem(column, f"{cell!r} has {bad}: write each number as published, with digits, "
+                            "spaces and + - ( ) . only, and a letters form in brackets after it "
+                            f"(for example {PHONE_EXAMPLE})")
+    return bool(bad)
+
+
 def _phones(row: Row) -> None:
     """The phone columns, each a list of numbers as published, into one `phones` list."""
     phones, sources = [], []
     for kind, column in KIND_COLUMN.items():
-        for display in [v for v in PHONE_SPLIT.split(row.get(column)) if v]:
+        for cell in [v for v in PHONE_SPLIT.split(row.get(column)) if v]:
+            letters = WITH_LETTERS.fullmatch(cell)
+            display, vanity = (letters["display"], letters["vanity"].strip()) if letters else (cell, None)
+            if _foreign(row, column, cell, display, vanity):
+                continue
             number = phone_number(display)
             if number is None:
                 row.problem(column, f"{display!r} is not a U.S. phone number with its area code "
                                     "(10 digits) or a short code (3 to 6 digits)")
                 continue
-            phones.append({"number": number, "display": display, "kind": kind})
+            phone = {"number": number, "display": display, "kind": kind}
+            if vanity:
+                phone["vanity"] = vanity
+            phones.append(phone)
             sources.append(column)
     if phones:
         row.set("phones", phones, FIELD_COLUMN["phones"])
@@ -192,6 +220,8 @@ def _phones(row: Row) -> None:
 def _text(row: Row) -> None:
     number_cell, keyword = row.get("text"), row.get("text_keyword")
     if number_cell:
+        if _foreign(row, "text", number_cell, number_cell, None):
+            return
         number = phone_number(number_cell)
         if number is None:
             row.problem("text", f"{number_cell!r} is not a U.S. phone number or a short code")
@@ -224,7 +254,8 @@ def to_row(record: dict) -> dict[str, str]:
     row["area"] = area if isinstance(area, str) else "; ".join(area or [])
     phones = record.get("phones") or []
     for kind, column in KIND_COLUMN.items():
-        row[column] = "; ".join(str(p.get("display", "")) for p in phones if p.get("kind") == kind)
+        row[column] = "; ".join(str(p.get("display", "")) + (f" ({p['vanity']})" if p.get("vanity") else "")
+                                for p in phones if p.get("kind") == kind)
     text = record.get("text") or {}
     if text:
         same = next((p for p in phones if p.get("number") == text.get("number")), None)
@@ -248,53 +279,90 @@ def write(records: list[dict], out) -> None:
 
 
 # -- CSV file → rows -------------------------------------------------------------------------
-def read(path: Path) -> tuple[list[Row], list[ContentError]]:
-    """Every non-empty row of a CSV file, read (not validated), and the problems of the file
-    itself: encoding, CSV syntax, columns, rows longer than the header."""
+# Every reader's phone keeps the whole directory, in every language, for offline use, and the
+# import checks it all in memory: these bound both. With the largest file accepted, an import
+# stays under 200 MB of memory (tests/directory/test_limits.py measures it).
+MAX_ROWS = 10_000
+MAX_BYTES = 8 * 1024 * 1024
+TOO_MANY = ("Every reader's phone keeps the whole directory, in every language, for offline use. List "
+            "the organizations your readers' region needs (the national referral directories on the Find "
+            "services page cover the rest), or run one guide per region, each with its own directory.")
+
+
+def rows(path: Path) -> Iterator[Row | ContentError]:
+    """Each non-empty row of a CSV file, read (not validated), one at a time, and the problems
+    of the file itself: size, encoding, CSV syntax, columns, rows longer than the header, too
+    many rows. A problem of the file as a whole ends the reading."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        size = path.stat().st_size
     except FileNotFoundError:
-        return [], [ContentError(path, 0, "(file)", "is missing")]
-    except UnicodeDecodeError as exc:
-        return [], [ContentError(path, 1, "(file)", f"is not UTF-8 text ({exc.reason}); save it as "
-                                                    "CSV UTF-8")]
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        return [], [ContentError(path, 1, "(file)", "is empty: the first row must name the columns")]
-    except csv.Error as exc:
-        return [], [ContentError(path, 1, "(file)", f"is not valid CSV ({exc})")]
-    header = [h.strip() for h in header]
-    problems: list[ContentError] = []
-    known = set(columns(synthetic=True))
-    for name in header:
-        if name not in known:
-            problems.append(ContentError(path, 1, name or "(empty)", "is not a known column (see README, "
-                                                                    "Directory CSV for deployers)"))
-        elif header.count(name) > 1:
-            problems.append(ContentError(path, 1, name, "appears twice"))
-    if "id" not in header:
-        problems.append(ContentError(path, 1, "id", "the column is required"))
-    if problems:
-        return [], problems
-
-    rows: list[Row] = []
-    while True:
-        start = reader.line_num + 1
+        yield ContentError(path, 0, "(file)", "is missing")
+        return
+    if size > MAX_BYTES:
+        yield ContentError(path, 0, "(file)", f"is {size / 2**20:.1f} MB; a directory file may be at most "
+                                              f"{MAX_BYTES // 2**20} MB. {TOO_MANY}")
+        return
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.reader(fh)
         try:
-            cells = next(reader)
+            header = next(reader)
         except StopIteration:
-            break
+            yield ContentError(path, 1, "(file)", "is empty: the first row must name the columns")
+            return
         except csv.Error as exc:
-            problems.append(ContentError(path, start, "(row)", f"is not valid CSV ({exc})"))
-            break
-        if not any(c.strip() for c in cells):
-            continue
-        if len(cells) > len(header):
-            problems.append(ContentError(path, start, "(row)", f"has {len(cells)} cells but the header "
-                                                               f"names {len(header)} columns"))
-            continue
-        rows.append(read_row(path, start, dict(zip(header, cells))))
-    return rows, problems
+            yield ContentError(path, 1, "(file)", f"is not valid CSV ({exc})")
+            return
+        except UnicodeDecodeError as exc:
+            yield ContentError(path, 1, "(file)", f"is not UTF-8 text ({exc.reason}); save it as CSV UTF-8")
+            return
+        header = [h.strip() for h in header]
+        problems: list[ContentError] = []
+        known = set(columns(synthetic=True))
+        for name in header:
+            if name not in known:
+                problems.append(ContentError(path, 1, name or "(empty)", "is not a known column (see README, "
+                                                                        "Directory CSV for deployers)"))
+            elif header.count(name) > 1:
+                problems.append(ContentError(path, 1, name, "appears twice"))
+        if "id" not in header:
+            problems.append(ContentError(path, 1, "id", "the column is required"))
+        if problems:
+            yield from problems
+            return
+        count = 0
+        while True:
+            start = reader.line_num + 1
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield ContentError(path, start, "(row)", f"is not valid CSV ({exc})")
+                return
+            except UnicodeDecodeError as exc:
+                yield ContentError(path, start, "(file)", f"is not UTF-8 text ({exc.reason}); save it as "
+                                                          "CSV UTF-8")
+                return
+            if not any(c.strip() for c in cells):
+                continue
+            count += 1
+            if count > MAX_ROWS:
+                yield ContentError(path, start, "(file)", f"has more than {MAX_ROWS:,} organizations; a "
+                                                          f"directory may hold at most {MAX_ROWS:,}. {TOO_MANY}")
+                return
+            if len(cells) > len(header):
+                yield ContentError(path, start, "(row)", f"has {len(cells)} cells but the header names "
+                                                         f"{len(header)} columns")
+                continue
+            yield read_row(path, start, dict(zip(header, cells)))
+
+
+def read(path: Path) -> tuple[list[Row], list[ContentError]]:
+    """Every non-empty row of a CSV file, read (not validated), and the problems of the file
+    itself (see rows())."""
+    found: list[Row] = []
+    problems: list[ContentError] = []
+    for item in rows(path):
+        (problems if isinstance(item, ContentError) else found).append(item)
+    return found, problems

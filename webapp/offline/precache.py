@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from flask import Flask, current_app, g, url_for
 
 from .. import cover, locales
+from ..forget import removed_urls
 from ..i18n import gettext as _
 from ..pages import PAGES
 from ..theme import GUIDE_ICONS
@@ -101,12 +102,16 @@ def build(app: Flask) -> dict:
         offline = {loc.code: url_for("offline.offline_page", lang=loc.code) for loc in locales.served()}
         words = {loc.code: offline_text(loc) for loc in locales.served()}
         rule = locales.browser_rule()
+        removed = removed_urls()
     client = app.test_client()
     manifest = {
         "shared": [_entry(client, url) for url in shared],
         "locales": {code: [_entry(client, url) for url in urls] for code, urls in per_locale.items()},
         "offline": offline,
         "offlineText": words,
+        # Addresses the worker never answers: "Remove saved data" needs the network's
+        # Clear-Site-Data header (forget/).
+        "passThrough": removed,
         "languages": rule,
         # The version's date, shown as the saved copy's date when the server gives none.
         "date": app.config["CONTENT_REVIEWED_ON"].isoformat(),
