@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import sys
 
-from bench import budgets, common, compression, directory, lighthouse, load, offline
+from bench import budgets, common, compression, directory, file, lighthouse, load, offline
 
 
 def main() -> int:
-    for module in (budgets, offline, load, compression, directory, lighthouse):
+    for module in (budgets, offline, load, compression, directory, file, lighthouse):
         module.run()
     print()
     print(common.table())
