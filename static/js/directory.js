@@ -342,6 +342,10 @@
   }
 
   function enhance(index) {
+    var o = index.orgs;
+    // The guide as one file leaves out each organization's search text to stay small: it is
+    // its name and description normalized (see search.py), made again here.
+    if (!o.hay) o.hay = o.name.map(function (name, i) { return (normalize(name) + " " + normalize(o.desc[i])).trim(); });
     api.index = index;
     form.addEventListener("submit", function (event) {
       event.preventDefault();

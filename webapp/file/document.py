@@ -65,7 +65,8 @@ class FileRender:
             return None      # an industry's picture, shown once: inline as on the site
         ident = f"i-{name}"
         self.icons[ident] = name
-        return Markup('<svg class="%s" aria-hidden="true" focusable="false"><use href="#%s"/></svg>') % (css, ident)
+        # (No focusable="false": it was for Internet Explorer, which opens no file like this.)
+        return Markup('<svg class="%s" aria-hidden="true"><use href="#%s"/></svg>') % (css, ident)
 
     def sprite(self) -> Markup:
         symbols = Markup("").join(icon_symbol(name, "ui", ident) for ident, name in self.icons.items())
@@ -112,7 +113,9 @@ def _bundle(name: str) -> str:
 
 
 def _styles() -> list[str]:
-    return [_bundle("guide_css"), _bundle("outreach_css"), _bundle("cover_css"), quick_exit.FILE_STYLE]
+    # The outreach kit's styles without the wallet cards' (not in the file).
+    selfcheck = _minified(settings.paths().static / "css" / "selfcheck.css")
+    return [_bundle("guide_css"), selfcheck, _bundle("cover_css"), quick_exit.FILE_STYLE]
 
 
 def _scripts() -> list[str]:
@@ -134,7 +137,11 @@ def _directory(limit: int):
 
 def _section(page: Page, directory: directory_index.Index, left_out: int) -> Markup:
     if page.name == "services":
-        index_json = htmlsafe_json_dumps(directory.data, ensure_ascii=False, separators=(",", ":"))
+        # The index without its search text, which is the names and descriptions normalized:
+        # directory.js makes it again from them (search.py's spec), and the file is smaller.
+        orgs = {key: value for key, value in directory.data["orgs"].items() if key != "hay"}
+        index_json = htmlsafe_json_dumps(dict(directory.data, orgs=orgs), ensure_ascii=False,
+                                         separators=(",", ":"))
         html = directory_page(directory, {}, everything=True, layout=SECTION_LAYOUT,
                               index_json=index_json, left_out=left_out)
     elif page.name == "self_check":
