@@ -2,22 +2,21 @@
 
 - each page of pages.IN_FILE is rendered by the page's own template (with its blueprint's
   context) with `layout` file/section.html, which keeps its main block: a section;
-- while they render, url_for() answers with the file's sections (SectionLinks, through
-  rendermode.py), so "Your rights at work" links to #s-rights, and a link to anything the file
-  does not hold stops the build, naming it;
+- while they render, the file being made (FileRender, through rendermode.py) answers url_for()
+  with its sections, so "Your rights at work" links to #s-rights (a link to anything the file
+  does not hold stops the build, naming it), and draws each icon once, in a sprite;
 - file/guide.html puts the sections in base.html's layout (as_file), with the calculator of the
   quick exit after the footer;
 - styles and scripts are the site's own bundles (and the file's own script, file.js, with the
   quick exit's), inline; the Content-Security-Policy in the <meta> allows exactly those, by
   their hashes, and nothing on the network;
 - "Find services" lists the national lines and up to FILE_DIRECTORY_LIMIT of the deployer's
-  organizations, with their search index inline for directory.js.
+  organizations, with their search index inline for directory.js (without its search text,
+  which the script makes again).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -96,10 +95,6 @@ class Made:
     left_out: int      # the deployer's organizations not listed
 
 
-def _hash(text: str) -> str:
-    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
-
-
 @lru_cache(maxsize=None)
 def _minified(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
@@ -167,8 +162,8 @@ def build() -> Made:
         guard = quick_exit.FILE_GUARD_JS
         policy = "; ".join([
             "default-src 'none'",
-            "script-src " + " ".join(_hash(text) for text in [guard, *scripts]),
-            "style-src " + " ".join(_hash(text) for text in [*styles, NO_SCRIPT_STYLE]),
+            "script-src " + " ".join(quick_exit.csp_hash(text) for text in [guard, *scripts]),
+            "style-src " + " ".join(quick_exit.csp_hash(text) for text in [*styles, NO_SCRIPT_STYLE]),
             "form-action 'none'",
             "base-uri 'none'",
         ])

@@ -112,12 +112,13 @@ FILE_STYLE = (
 ).format(cls=COVER_CLASS, id=COVER_ID)
 
 
-def _csp_hash(script: str) -> str:
-    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+def csp_hash(text: str) -> str:
+    """A Content-Security-Policy source allowing this inline script or style, by its hash."""
+    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
 
 
-GUARD_HASH = _csp_hash(GUARD_JS)
-DISGUISE_HASH = _csp_hash(DISGUISE_JS)
+GUARD_HASH = csp_hash(GUARD_JS)
+DISGUISE_HASH = csp_hash(DISGUISE_JS)
 # The only inline scripts the guide has; security.py allows exactly these.
 CSP_HASHES = (GUARD_HASH, DISGUISE_HASH)
 
