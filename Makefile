@@ -13,7 +13,7 @@ export CHROMIUM_PATH CHROMIUM_HEADLESS_SHELL_PATH
 # third worker fills that (4:00 against 4:18-4:43 with two, idle).
 WORKERS ?= 3
 
-.PHONY: run test bench catalogs extract check-translations stats chromium engines fonts lighthouse clean screenshots language lock
+.PHONY: run test bench bench-quick catalogs extract check-translations stats chromium engines fonts voices lighthouse clean screenshots language lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -91,7 +91,20 @@ fonts:
 	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
 	else echo "Missing fonts: run  sudo apt-get install$$missing  (Thai and Hindi pages need them)"; fi
 
-test: $(VENV)/.installed-test catalogs chromium engines fonts
+# The Listen tests speak with real voices: speech-dispatcher driving espeak-ng, as Chromium does
+# on a Linux desktop (tests/browser/speech.py). Debian's packages; as root (CI) they are
+# installed when missing, otherwise the command to install them is printed.
+voices:
+	@missing=""; \
+	command -v speech-dispatcher >/dev/null || missing="$$missing speech-dispatcher"; \
+	ls /usr/lib/speech-dispatcher-modules/sd_espeak-ng /usr/lib/*/speech-dispatcher-modules/sd_espeak-ng \
+	  2>/dev/null | grep -q . || missing="$$missing speech-dispatcher-espeak-ng espeak-ng"; \
+	if [ -z "$$missing" ]; then echo "Voices: speech-dispatcher with espeak-ng"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then echo "Installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else echo "Missing Debian packages: sudo apt-get install$$missing"; exit 1; fi
+
+test: $(VENV)/.installed-test catalogs chromium engines fonts voices
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal
 
 # Translator targets (see TRANSLATING.md).
@@ -127,9 +140,14 @@ $(LIGHTHOUSE):
 
 lighthouse: $(LIGHTHOUSE)
 
-# Speed and size figures with their targets (not pass/fail tests).
-bench: catalogs chromium lighthouse
-	$(BIN)/python -m bench.run
+# Speed and size figures with their targets (not pass/fail tests; a part that breaks fails).
+# QUICK=1 (CI, `make bench-quick`): fewer repeats, a smaller directory, shorter loads, no
+# verdicts, every part.
+bench: $(VENV)/.installed-test catalogs chromium lighthouse
+	$(BIN)/python -m bench.run $(if $(QUICK),--quick)
+
+bench-quick:
+	$(MAKE) bench QUICK=1
 
 # What a reader sees on a small phone: PNGs of every page type at 360 x 640 in en, es, ar and ru,
 # light and dark, in docs/screenshots/ (see the README, "How the guide looks").

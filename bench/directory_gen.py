@@ -51,6 +51,17 @@ LANGUAGES = (("en", 0.9), ("es", 0.6), ("zh-Hans", 0.08), ("vi", 0.08), ("ko", 0
              ("nv", 0.01), ("so", 0.02), ("am", 0.02), ("hmn", 0.02))
 
 
+def tag(i: int) -> str:
+    """A unique tag in letters (A, B, ... Z, BA, BB, ...): a name holding a number such as 211
+    or 988 would be refused as a short code, as a deployer's would."""
+    letters = ""
+    while True:
+        i, r = divmod(i, 26)
+        letters = chr(ord("A") + r) + letters
+        if not i:
+            return letters
+
+
 def records(n: int = 10_000, seed: int = 1) -> list[dict]:
     rng = random.Random(seed)
     services = list(vocabulary.SERVICES)
@@ -59,7 +70,7 @@ def records(n: int = 10_000, seed: int = 1) -> list[dict]:
     first_day = date(2024, 1, 1)
     out = []
     for i in range(n):
-        name = f"SYNTHETIC {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} {rng.choice(KINDS)} {i}"
+        name = f"SYNTHETIC {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} {rng.choice(KINDS)} {tag(i)}"
         description = (f"{rng.choice(('Offers', 'Provides', 'Gives'))} {rng.choice(OFFERS)} and "
                        f"{rng.choice(OFFERS)} for {rng.choice(FOR)} {rng.choice(WHERE)}. "
                        f"{rng.choice(EXTRA)}").strip()
@@ -107,3 +118,33 @@ if __name__ == "__main__":
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     target = Path(sys.argv[2]) if len(sys.argv) > 2 else Path("/tmp/synthetic-directory")
     print(write(count, target))
+
+
+def write_import_csv(path: Path, rows: int) -> None:
+    """A deployer's CSV for `flask directory import` of `rows` organizations, every column
+    filled, descriptions in several languages, names and ids all different: at the import's row
+    limit it fills the file nearly to its size limit (csvrows.MAX_ROWS, MAX_BYTES)."""
+    import csv
+
+    from webapp.directory import csvrows
+
+    texts = {"es": "Ayuda legal gratuita para trabajadores del campo y sus familias, en varios idiomas.",
+             "vi": "Trợ giúp pháp lý miễn phí cho công nhân nông trại và gia đình họ, bằng nhiều ngôn ngữ.",
+             "ar": "مساعدة قانونية مجانية لعمال المزارع وعائلاتهم، بعدة لغات.",
+             "ru": "Бесплатная юридическая помощь сельхозработникам и их семьям на нескольких языках."}
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=csvrows.columns(), lineterminator="\r\n")
+        writer.writeheader()
+        for i in range(rows):
+            word = "".join(letters[(i // 26 ** k) % 26] for k in range(4))
+            row = {"id": f"org-{word}", "name": f"Workers Center {word.title()}",
+                   "description": "Free legal help for farmworkers and their families, in several languages.",
+                   "services": "legal; immigration-legal; labor-rights", "populations": "workers, farmworkers",
+                   "languages": "en; es; vi", "area": "TX; NM; OK", "phone": "(512) 555-0100", "tty": "711",
+                   "text": "512-555-0100", "text_keyword": "HELP", "web_url": f"https://{word}.example.org",
+                   "email": f"help@{word}.example.org", "hours": "Monday to Friday, morning and afternoon.",
+                   "law_enforcement": "no", "source": f"https://{word}.example.org/about",
+                   "verified_on": "2026-01-15"}
+            row |= {f"description_{code}": text for code, text in texts.items()}
+            writer.writerow(row)

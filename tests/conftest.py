@@ -349,6 +349,31 @@ def phone_browser(playwright, full_browser_launch_args):
     browser.close()
 
 
+@pytest.fixture(scope="session")
+def speech_dispatcher(tmp_path_factory):
+    """speech-dispatcher with espeak-ng's voices, for this worker (tests/browser/speech.py)."""
+    from tests.browser.speech import SpeechDispatcher
+
+    dispatcher = SpeechDispatcher(tmp_path_factory.mktemp("speech"))
+    yield dispatcher
+    dispatcher.stop()
+
+
+def speaking_launch_args(launch_args: dict, dispatcher) -> dict:
+    """Launch options with the voices of a speech-dispatcher (tests/browser/speech.py)."""
+    return {**launch_args, "args": [*launch_args["args"], "--enable-speech-dispatcher"],
+            "env": dispatcher.env}
+
+
+@pytest.fixture(scope="session")
+def speaking_browser(playwright, browser_type_launch_args, speech_dispatcher):
+    """The shared browser's build, one per worker, with the voices of speech-dispatcher (the
+    Listen tests). The shared browser has none, as a phone without text-to-speech."""
+    browser = playwright.chromium.launch(**speaking_launch_args(browser_type_launch_args, speech_dispatcher))
+    yield browser
+    browser.close()
+
+
 NO_WORKER = {"service_workers": "block"}
 
 

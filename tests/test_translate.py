@@ -61,6 +61,27 @@ def test_check_names_locale_message_and_problem(msgid, msgstr, problem):
     assert text.startswith("es: ") and repr(msgid)[:20] in text and problem in text
 
 
+@pytest.mark.parametrize("enforcement, problem", [
+    # Words for reporting a crime or complaining bring police lines first, for the very words
+    # that find the Wage and Hour Division: the slip the first catalogs made.
+    ("policía, FBI, ICE, HSI, denunciar", "'denunciar', a word that finds a labor office (labor-rights)"),
+    ("policía, FBI, ICE, HSI, queja", "'queja', a word that finds a labor office"),
+    ("policía, FBI, ICE, HSI, report", "'report', a word that finds a labor office"),   # the English words too
+    ("policía, FBI, HSI", "keep ICE as it is"),
+])
+def test_check_keeps_complaint_words_from_asking_for_the_police(enforcement, problem):
+    from webapp.content import vocabulary
+
+    catalog = _catalog([
+        (vocabulary.ENFORCEMENT_WORDS, enforcement),
+        (vocabulary.SERVICE_WORDS["labor-rights"], "salario, queja, denunciar, jefe"),
+    ])
+    found = [str(p) for p in translate.check_catalog("es", catalog)]
+    assert any(text.startswith("es: 'police, sheriff") and problem in text for text in found), found
+    catalog.get(vocabulary.ENFORCEMENT_WORDS).string = "policía, policia, migra, FBI, ICE, HSI"
+    assert translate.check_catalog("es", catalog) == []
+
+
 def test_check_accepts_faithful_translation():
     assert translate.check_catalog("es", _catalog([("Call %(number)s now", "Llama al %(number)s ya")])) == []
 

@@ -145,6 +145,48 @@ SLIPS = [
     # abuse is ज़्यादती.
     ("hi", "Some of your answers are signs of other labor abuse, such as wage theft or unsafe work:",
      "आपके कुछ जवाब काम में दूसरे शोषण के संकेत हैं, जैसे तनख़्वाह की चोरी या असुरक्षित काम:", "labor-abuse"),
+    # Thai: the rules of its first glossary and old tests (HOTLINE_NAME, HELPLINE_NOT,
+    # REQUIRED_TERMS, ONLY_WHEN), each slip put back. สายด่วน is the hotline's word alone; "สายนี้"
+    # ("this line") beside "not the police" is what Thai shipped until this review.
+    ("th", HOTLINE_FIRST, "คุณมีสิทธิแจ้งเรื่องการถูกละเมิดโดยไม่ถูกลงโทษ คุณคุยกับสายด่วนต่อต้านการค้ามนุษย์ก่อนได้ สายนี้"
+     "ไม่ใช่ตำรวจและไม่ใช่เจ้าหน้าที่ตรวจคนเข้าเมือง และจะไม่ทำอะไรโดยไม่ได้รับอนุญาตจากคุณ ยกเว้นเมื่อสงสัยว่ามีเด็กถูก"
+     "ทารุณกรรม หรือมีคนตกอยู่ในอันตรายตอนนี้", "hotline"),
+    ("th", "You can talk to the hotline about your situation. You do not have to give your name.",
+     "คุณคุยเรื่องของคุณกับสายช่วยเหลือได้ คุณไม่ต้องบอกชื่อของคุณ", "hotline"),
+    ("th", CARDS, "บัตรเล็ก ๆ ที่มีหมายเลขของสายด่วน สำหรับพิมพ์และแจก", "hotline"),
+    ("th", EACH, "สายด่วนแต่ละสายจะแสดงวันที่ตรวจข้อมูลครั้งล่าสุด และแหล่งข้อมูลที่ใช้ตรวจ", "helplines"),
+    ("th", "National Domestic Violence Hotline", "สายด่วนแห่งชาติเรื่องความรุนแรงในครอบครัว", "other-line"),
+    # การค้าแรงงาน ("the labor trade") is what Thai says of workers sent abroad lawfully.
+    ("th", "What labor trafficking is", "การค้าแรงงานคืออะไร", "trafficking"),
+    ("th", "Signs of labor trafficking", "สัญญาณของการบังคับทำงาน", "labor-trafficking"),
+    ("th", "Forced labor", "แรงงานทาส", "forced-labor"),
+    ("th", "Debt bondage", "พันธนาการหนี้", "debt-bondage"),
+    ("th", "How is trafficking different from smuggling?", "การค้ามนุษย์ต่างจากการค้ามนุษย์ข้ามชาติอย่างไร",
+     "smuggling"),
+    ("th", "What is a T visa?", "วีซ่าประเภททีคืออะไร", "t-visa"),
+    ("th", "What is Continued Presence?", "การอยู่อย่างต่อเนื่องคืออะไร", "continued-presence"),
+    ("th", "Reports to its CyberTipline are made available to law enforcement.",
+     "เรื่องที่แจ้งผ่าน CyberTipline จะส่งให้ตำรวจดูได้", "law-enforcement"),
+    ("th", "Law enforcement: immigration enforcement (ICE).", "หน่วยงานบังคับใช้กฎหมาย: ตรวจคนเข้าเมือง (ICE)",
+     "immigration-enforcement"),
+    # แจ้งความ is a criminal complaint at a police station; a complaint to an office is ร้องเรียน.
+    ("th", UNPAID, "การไม่ได้เงินที่ควรได้เป็นเรื่องผิด คุณไปแจ้งความได้ ไม่ว่าสถานะการเข้าเมืองจะเป็นอย่างไร",
+     "complaint"),
+    ("th", PUNISHED, "ถ้าคุณถูกลงโทษเพราะร้องเรียน ให้แจ้งความภายใน 30 วัน", "complaint"),
+    ("th", "You do not have to give your name.", "เรื่องของคุณเป็นความลับ และคุณไม่ต้องบอกชื่อของคุณ", "confidential"),
+    ("th", "Confidential.", "เป็นความลับ ไม่ต้องบอกชื่อ", "anonymous"),
+    # ห้ามบอก ("it is forbidden to tell") reads as an order to the reader, or a rule for the employer.
+    ("th", "It is free and confidential. Your employer is not told your name. It protects your pay whatever your "
+     "immigration status.", "ไม่เสียเงินและเป็นความลับ ห้ามบอกชื่อของคุณให้นายจ้างรู้ และคุ้มครองค่าจ้างของคุณไม่ว่า"
+     "สถานะการเข้าเมืองจะเป็นอย่างไร", "not-told"),
+    ("th", "This guide does not keep your searches, and they do not appear in the address of this page or in your "
+     "browser's history. The history shows that you opened this page.", "คู่มือนี้ไม่รักษาคำที่คุณค้นหา และคำเหล่านั้นจะ"
+     "ไม่แสดงในที่อยู่เว็บของหน้านี้หรือในประวัติของเบราว์เซอร์ ประวัติจะแสดงแค่ว่าคุณเปิดหน้านี้", "not-kept"),
+    # เอาเปรียบ is what the guide says of people in labor trafficking ("exploited").
+    ("th", "Some of your answers are signs of other labor abuse, such as wage theft or unsafe work:",
+     "คำตอบบางข้อของคุณเป็นสัญญาณของการถูกเอาเปรียบในงานแบบอื่น เช่น การโกงค่าจ้าง หรืองานที่ไม่ปลอดภัย:",
+     "labor-abuse"),
+    ("th", "Calculator", "โปรแกรมคำนวณ", "calculator"),
 ]
 
 

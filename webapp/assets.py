@@ -12,16 +12,17 @@ from flask import Flask, send_from_directory
 from flask_assets import Bundle, Environment
 
 from . import settings
-from .components import quick_exit
+from .components import listen, quick_exit
 
 # The URL of the bundles; delivery.py and hosting.py mark everything under it immutable.
 URL = "/static/gen"
 
 BUNDLES = {
-    # Every page of the guide: its styles and script, with the quick exit's.
-    "guide_css": Bundle("css/guide.css", str(quick_exit.STYLES), filters="rcssmin",
+    # Every page of the guide: its styles and script, with the quick exit's and Listen's. The
+    # quick exit comes first, so that nothing after it can keep it from starting; Listen last.
+    "guide_css": Bundle("css/guide.css", str(quick_exit.STYLES), str(listen.STYLES), filters="rcssmin",
                         output="guide.%(version)s.css"),
-    "guide_js": Bundle(str(quick_exit.SCRIPT), "js/guide.js", filters="rjsmin",
+    "guide_js": Bundle(str(quick_exit.SCRIPT), "js/guide.js", str(listen.SCRIPT), filters="rjsmin",
                        output="guide.%(version)s.js"),
     # Loaded only by the "Find services" page.
     "directory_js": Bundle("js/directory.js", filters="rjsmin", output="directory.%(version)s.js"),
@@ -35,6 +36,8 @@ BUNDLES = {
     # The cover screen has its own small bundles so that nothing of the guide loads with it.
     "cover_css": Bundle("cover/calc.css", filters="rcssmin", output="c.%(version)s.css"),
     "cover_js": Bundle("cover/calc.js", filters="rjsmin", output="c.%(version)s.js"),
+    # The calculator app's page only: it registers the service worker.
+    "cover_app_js": Bundle("cover/app.js", filters="rjsmin", output="a.%(version)s.js"),
 }
 
 

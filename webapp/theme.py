@@ -50,11 +50,19 @@ class Icons:
         """Every file a page or manifest names, under static/: what the precache list keeps."""
         return [self.svg, *(f"{self.folder}/{png.name}" for png in self.pngs)]
 
+    def _manifest_pngs(self) -> list[Png]:
+        return [png for png in self.pngs if png.purpose in ("any", "maskable")]
+
+    def manifest_files(self) -> list[str]:
+        """The files only the manifest names (no page shows them): installing the app needs
+        them, reading the guide does not."""
+        return [f"{self.folder}/{png.name}" for png in self._manifest_pngs()]
+
     def manifest(self, url: Callable[[str], str]) -> list[dict]:
         """The manifest's `icons`, with `url` turning a file under static/ into its URL."""
         return [{"src": url(f"{self.folder}/{png.name}"), "sizes": f"{png.size}x{png.size}",
                  "type": "image/png", "purpose": png.purpose}
-                for png in self.pngs if png.purpose in ("any", "maskable")]
+                for png in self._manifest_pngs()]
 
 
 GUIDE_ICONS = Icons("icons/app", (

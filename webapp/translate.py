@@ -5,7 +5,8 @@ Catalogs are untrusted input: `check` refuses what could break a page, change a 
 promise more than the English, and names locale, message and problem: Babel's own checks
 (plural forms, placeholders), the text rules that content validation uses too (textrules.py:
 numbers, addresses, markup), the glossary (glossary.py: the terms readers decide whom to call
-by), and a catalog that does not compile."""
+by), words for reporting or complaining among the words that bring police lines first in a
+search (directory/enforcement.py), and a catalog that does not compile."""
 
 from __future__ import annotations
 
@@ -170,7 +171,26 @@ def check_catalog(code: str, catalog: Catalog, glossary: glossary_rules.Glossary
             if glossary is not None and not search_words(message):
                 problems.extend(Problem(code, msgid, found)
                                 for found in glossary_rules.problems(glossary, code, source, text))
+    problems.extend(_search_word_problems(code, catalog))
     return problems
+
+
+def _search_word_problems(code: str, catalog: Catalog) -> list[Problem]:
+    """The words that bring police lines first in a search name only the police or an agency
+    (directory/enforcement.py)."""
+    from .content import vocabulary
+    from .directory import enforcement
+
+    def translated(msgid: str) -> str | None:
+        message = catalog.get(msgid)
+        if message is None or not message.string or message.fuzzy:
+            return None
+        return message.string
+
+    if translated(vocabulary.ENFORCEMENT_WORDS) is None:
+        return []   # not translated (yet): the English words hold
+    return [Problem(code, vocabulary.ENFORCEMENT_WORDS, p)
+            for p in enforcement.problems(lambda msgid: translated(msgid) or msgid)]
 
 
 # -- commands -------------------------------------------------------------------------------

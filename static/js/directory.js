@@ -10,10 +10,9 @@
 (function () {
   "use strict";
 
-  var MARKS, NON_WORD;
+  var NON_WORD;
   try {
-    MARKS = new RegExp("\\p{M}+", "gu");
-    NON_WORD = new RegExp("[^\\p{L}\\p{N}]+", "gu");
+    NON_WORD = new RegExp("[^\\p{L}\\p{N}\\p{M}]+", "gu");
   } catch (e) {
     return; // an old browser: the form still searches on the server
   }
@@ -21,11 +20,52 @@
 
   var FILTERS = ["state", "service", "population", "language"];
   var PAGE = /^[1-9][0-9]{0,3}$/;
+  var INTENT_PREFIX = 4;
 
   /* -- The specification (see search.py) ---------------------------------------------------- */
-  function normalize(text) {
+  /* The patterns of the index's text rules (its Unicode ranges, written once in search.py),
+     compiled once for each distinct set of rules. */
+  var compiled = { rules: null, key: null, patterns: null };
+  function patterns(rules) {
+    if (compiled.rules === rules) return compiled.patterns;
+    var key = JSON.stringify(rules);
+    if (compiled.key === key) {
+      compiled.rules = rules;
+      return compiled.patterns;
+    }
+    var cls = function (ranges) {
+      return ranges.map(function (r) {
+        return "\\u{" + r[0].toString(16) + "}-\\u{" + r[1].toString(16) + "}";
+      }).join("");
+    };
+    var keep = cls(rules.keep), unspaced = cls(rules.unspaced);
+    compiled = { rules: rules, key: key, patterns: {
+      marks: new RegExp("(?![" + keep + "])\\p{M}", "gu"),
+      boundary: new RegExp("[" + unspaced + "](?=[^ " + unspaced + "])|[^ " + unspaced + "](?=[" + unspaced + "])", "gu"),
+      unspaced: new RegExp("^[" + unspaced + "]", "u")
+    } };
+    return compiled.patterns;
+  }
+
+  function normalize(text, rules) {
+    var p = patterns(rules);
     return String(text).normalize("NFKD").toLowerCase().normalize("NFKD")
-      .replace(MARKS, "").replace(/ς/g, "σ").replace(NON_WORD, " ").trim();
+      .replace(p.marks, "").replace(/ς/g, "σ").replace(/đ/g, "d").replace(NON_WORD, " ")
+      .replace(p.boundary, "$& ").trim();
+  }
+
+  function isUnspaced(rules, term) {
+    return patterns(rules).unspaced.test(term);
+  }
+
+  /* A term as matching needs it (see "A term matches" in the specification). */
+  function term(rules, text) {
+    return { text: text, unspaced: isUnspaced(rules, text), wordStart: " " + text };
+  }
+
+  function matches(t, hay) {
+    if (t.unspaced) return hay.indexOf(t.text) !== -1;
+    return hay.lastIndexOf(t.text, 0) === 0 || hay.indexOf(t.wordStart) !== -1;
   }
 
   function position(vocab, id) {
@@ -42,7 +82,7 @@
     var raw = get("q");
     var chars = Array.from(raw);
     var q = chars.length > index.max ? chars.slice(0, index.max).join("") : raw;
-    var norm = normalize(q);
+    var norm = normalize(q, index.text);
     var terms = norm ? norm.split(" ") : [];
     var vocab = { state: index.states, service: index.services, population: index.populations,
                   language: index.languages };
@@ -63,25 +103,37 @@
 
   function pages(index, query) {
     if (!query.terms.length) return [];
+    var terms = query.terms.map(function (t) { return term(index.text, t); });
     var found = [];
     index.pages.forEach(function (page, i) {
-      if (query.terms.every(function (t) { return page[2].indexOf(t) !== -1; })) found.push(i);
+      if (terms.every(function (t) { return matches(t, page[2]); })) found.push(i);
     });
     return found;
   }
 
+  /* Whether a term of the query names an intent word (see the specification). */
+  function names(rules, t, word) {
+    if (isUnspaced(rules, word)) return t.indexOf(word) !== -1;
+    return t === word || (Array.from(t.normalize("NFC")).length >= INTENT_PREFIX && word.indexOf(t) === 0);
+  }
+
   function asksForEnforcement(index, terms) {
-    return terms.some(function (term) {
-      return index.intent.some(function (word) {
-        return term === word || (Array.from(term).length >= 4 && word.indexOf(term) === 0);
-      });
+    return index.intent.some(function (entry) {
+      var words = entry.split(" ");
+      for (var k = 0; k + words.length <= terms.length; k++) {
+        var all = words.every(function (word, j) { return names(index.text, terms[k + j], word); });
+        if (all) return true;
+      }
+      return false;
     });
   }
 
   function search(index, query) {
     var o = index.orgs;
     var police = o.police;
-    var policeGroup = asksForEnforcement(index, query.terms) ? 0 : 1;
+    var asked = asksForEnforcement(index, query.terms);
+    var always = {};
+    index.always.forEach(function (i) { always[i] = true; });
     var hay = o.hay, services = o.services, populations = o.populations;
     var languages = o.languages, area = o.area;
     var service = position(index.services, query.service);
@@ -89,14 +141,16 @@
     var language = position(index.languages, query.language);
     var everyone = position(index.populations, "everyone");
     var interpreters = position(index.services, "interpretation");
-    var hits = query.terms.map(function (term) {
-      var svc = index.services.map(function (s) { return s[2].indexOf(term) !== -1; });
-      var lang = index.languages.map(function (l) { return l[2].indexOf(term) !== -1; });
-      return { term: term, svc: svc, anySvc: svc.indexOf(true) !== -1,
+    var hits = query.terms.map(function (text) {
+      var t = term(index.text, text);
+      var svc = index.services.map(function (s) { return matches(t, s[2]); });
+      var lang = index.languages.map(function (l) { return matches(t, l[2]); });
+      return { term: t, svc: svc, anySvc: svc.indexOf(true) !== -1,
                lang: lang, anyLang: lang.indexOf(true) !== -1 };
     });
-    var tiers = [[], [], [], [], [], [], [], []]; // (enforcement group, broad matches)
+    var enforcement = {}, help = {}; // positions by how many broad matches they have
     orgs: for (var i = 0; i < hay.length; i++) {
+      if (always[i]) continue;
       var broad = 0;
       if (query.state !== null) {
         if (area[i] === null) broad += 1;
@@ -113,15 +167,28 @@
       }
       for (var k = 0; k < hits.length; k++) {
         var hit = hits[k];
-        if (hay[i].indexOf(hit.term) !== -1) continue;
+        if (matches(hit.term, hay[i])) continue;
         if (hit.anySvc && someIn(services[i], hit.svc)) continue;
         if (hit.anyLang && someIn(languages[i], hit.lang)) continue;
+        if (hit.anyLang && services[i].indexOf(interpreters) !== -1) {
+          broad += 1;
+          continue;
+        }
         continue orgs;
       }
-      var group = police[i] ? policeGroup : 1 - policeGroup;
-      tiers[4 * group + broad].push(i);
+      var groups = police[i] ? enforcement : help;
+      (groups[broad] = groups[broad] || []).push(i);
     }
-    return [].concat.apply([], tiers);
+    var order = function (groups) {
+      return Object.keys(groups).map(Number).sort(function (a, b) { return a - b; })
+        .reduce(function (all, broad) { return all.concat(groups[broad]); }, []);
+    };
+    var named = order(enforcement);
+    return (asked ? named : []).concat(index.always, order(help), asked ? [] : named);
+  }
+
+  function othersFound(index, order) {
+    return order.some(function (i) { return index.always.indexOf(i) === -1; });
   }
 
   var api = {
@@ -136,7 +203,7 @@
                pages: pages(index, query).map(function (i) { return index.pages[i][0]; }),
                truncated: query.truncated, noTerms: query.noTerms, q: query.q,
                state: query.state, service: query.service, population: query.population,
-               language: query.language, page: query.page };
+               language: query.language, page: query.page, others: othersFound(index, order) };
     },
     index: null
   };
@@ -227,9 +294,11 @@
     var sms = li.querySelector(".button--text");
     if (text) {
       sms.href = "sms:" + text[0] + (text[2] ? "?body=" + text[2] : "");
-      sms.querySelector("span").textContent = text[2]
+      var words = sms.querySelector("span");
+      words.textContent = text[2]
         ? format(strings.textKeyword, { keyword: text[2], number: text[1] })
         : format(strings.text, { number: text[1] });
+      words.setAttribute("data-listen-number", text[1]);   // said digit by digit (Listen)
     } else remove(sms);
     var chat = li.querySelector(".button--chat");
     if (o.chat[i]) chat.href = o.chat[i];
@@ -263,7 +332,14 @@
     };
     row(li, "services")[1].textContent = labels(index.services, o.services[i]);
     row(li, "populations")[1].textContent = labels(index.populations, o.populations[i]);
-    row(li, "languages")[1].textContent = labels(index.languages, o.languages[i]);
+    var langs = row(li, "languages")[1];
+    langs.firstElementChild.textContent = labels(index.languages, o.languages[i]);
+    if (o.langnote[i] !== null) {
+      langs.querySelector('[data-part="note"]').textContent = index.langnotes[o.langnote[i]];
+    } else {
+      remove(langs.querySelector("br"));
+      remove(langs.querySelector('[data-part="note"]'));
+    }
     var confidential = o.badges[i].some(function (b) { return index.badges[b][0] === "confidential"; });
     remove(row(li, "confidential")[1].querySelector(confidential ? '[data-value="no"]' : '[data-value="yes"]'));
     if (o.area[i] !== null) { // else the template's "Anywhere in the U.S."
@@ -329,8 +405,9 @@
       + (more ? " " + format(strings.showing, { num: shown.length }) : "");
     notes.querySelector('[data-note="truncated"]').hidden = !query.truncated;
     notes.querySelector('[data-note="no-terms"]').hidden = !query.noTerms;
-    notes.querySelector('[data-note="none"]').hidden = shown.length > 0;
-    if (fallback) fallback.hidden = shown.length > 0;
+    var others = othersFound(index, order);
+    notes.querySelector('[data-note="none"]').hidden = others;
+    if (fallback) fallback.hidden = others;
     showPages(pages(index, query));
     moreWrap.hidden = !more;
 
@@ -342,10 +419,6 @@
   }
 
   function enhance(index) {
-    var o = index.orgs;
-    // The guide as one file leaves out each organization's search text to stay small: it is
-    // its name and description normalized (see search.py), made again here.
-    if (!o.hay) o.hay = o.name.map(function (name, i) { return (normalize(name) + " " + normalize(o.desc[i])).trim(); });
     api.index = index;
     form.addEventListener("submit", function (event) {
       event.preventDefault();

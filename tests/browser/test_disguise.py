@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.worker import installability_errors, wait_until_controlled
+from tests.browser.worker import installability_errors, sw_status, wait_until_controlled, wait_until_saved
 from tests.components.test_quick_exit import on_cover
 from tests.conftest import WITH_WORKER, wait_for_js
 from webapp.components.quick_exit import DEFAULT_RETURN_CODE as CODE
@@ -25,12 +25,14 @@ def type_keys(page, keys):
 
 
 def test_both_apps_are_installable_with_their_own_ids(playwright, full_browser_launch_args, live_server, tmp_path):
+    """The calculator first, in a fresh profile that never opened the guide (its page registers
+    the worker itself), then the guide."""
     ctx = playwright.chromium.launch_persistent_context(str(tmp_path / "profile"), **full_browser_launch_args)
     try:
         page = ctx.new_page()
         cdp = ctx.new_cdp_session(page)
         ids, errors = {}, {}
-        for name, path in (("guide", "/en/"), ("calculator", "/calculator/en/"), ("rtl", "/calculator/ar/")):
+        for name, path in (("calculator", "/calculator/en/"), ("rtl", "/calculator/ar/"), ("guide", "/en/")):
             page.goto(live_server.url + path)
             wait_until_controlled(page)
             errors[name] = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
@@ -69,7 +71,7 @@ def test_cold_start_offline_opens_the_calculator(playwright, profile_launch_args
     try:
         page = ctx.new_page()
         page.goto(srv.url + "/es/safety/")
-        wait_until_controlled(page)
+        wait_until_saved(page)      # the manifests' icons are saved once the worker is active
         assert page.locator("a", has_text="Instalar como calculadora").first.is_visible()
     finally:
         ctx.close()
@@ -102,6 +104,42 @@ def test_cold_start_offline_opens_the_calculator(playwright, profile_launch_args
         type_keys(page, CODE + "=")
         page.wait_for_url(re.compile(r".*/es/$"))
         assert page.locator("h1").is_visible()
+    finally:
+        ctx.close()
+
+
+def test_calculator_alone_starts_offline_and_opens_the_guide(playwright, profile_launch_args, server, tmp_path):
+    """An outreach worker shared only the calculator's address: a fresh profile opens
+    /calculator/ht/ and nothing else (installable from there: the first test), the browser
+    quits, and the app's cold start offline opens the calculator, whose code opens the guide in
+    the calculator's language (the browser asks for English, so the language came from the
+    calculator)."""
+    srv = server()
+    profile = str(tmp_path / "profile")
+    ctx = playwright.chromium.launch_persistent_context(profile, **profile_launch_args)
+    try:
+        page = ctx.new_page()
+        opened = []
+        page.on("request", lambda request: opened.append(request.url))
+        page.goto(srv.url + START.format(lang="ht"))
+        assert sw_status(page)["saved"] == ["ht"]     # controlled: its install saved all of it
+        assert [url for url in opened if "/calculator/" not in url and "/static/" not in url] == []
+    finally:
+        ctx.close()
+    srv.stop()
+
+    ctx = playwright.chromium.launch_persistent_context(profile, **profile_launch_args)
+    try:
+        ctx.set_offline(True)
+        page = ctx.pages[0] if ctx.pages else ctx.new_page()
+        assert page.goto(srv.url + START.format(lang="ht")).ok
+        assert page.title() == "Kalkilatris"
+        type_keys(page, "6*7=")
+        assert page.locator("#display").inner_text() == "42"
+        type_keys(page, CODE + "=")
+        page.wait_for_url(re.compile(r".*/ht/$"))
+        assert page.locator("h1").is_visible()
+        assert page.evaluate("document.documentElement.lang") == "ht"
     finally:
         ctx.close()
 

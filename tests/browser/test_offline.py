@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.worker import STATUS, WORKER_SETTLED, installability_errors, sw_status, wait_until_controlled
+from tests.browser.worker import STATUS, WORKER_SETTLED, installability_errors, sw_status, wait_until_controlled, wait_until_saved
 from tests.conftest import WITH_WORKER, ThreadedServer, new_context, page_path, wait_for_js
 from tests.language_cases import ACCEPT_LANGUAGE_CASES, browser_tags
 from webapp import locales
@@ -94,7 +94,7 @@ def heading_of(html: str) -> str:
 
 
 @pytest.mark.parametrize("lang", ["es", "th"])   # Thai: a script of its own, added later
-def test_one_visit_saves_the_whole_locale(context, server, lang):
+def test_one_visit_saves_the_whole_locale(context, server, app, lang):
     srv = server()
     paths = sitemap_paths(srv, lang)
     assert len(paths) == len(PAGES)
@@ -102,11 +102,24 @@ def test_one_visit_saves_the_whole_locale(context, server, lang):
     # offline page (which also answers 200, in Spanish, with one h1 and the quick exit).
     headings = {path: heading_of(socket_get(srv, path)) for path in paths}
     assert len(set(headings.values())) == len(paths)
+    fetches = Fetches(context, precache.get(app))
     page = context.new_page()
     page.goto(srv.url + f"/{lang}/signs/")
     wait_until_controlled(page)
+    # The home page (the hotline) and the helplines are asked for first; the other languages'
+    # offline pages and calculators, and the manifests' icons, once the rest is saved.
+    wait_until_saved(page)
+    order = fetches.paths
+    assert sorted(order[:2]) == [f"/{lang}/", f"/{lang}/helplines/"], order
+    later = ["/en/offline/", "/calculator/en/", "/static/icons/app/icon-512.png"]
+    assert max(order.index(p) for p in paths + [f"/{lang}/offline/", f"/calculator/{lang}/"]) < min(order.index(p) for p in later)
     srv.stop()
     context.set_offline(True)
+    # Without the browser's own caches (the bundles race them against the worker), every
+    # bundle still comes from the saved copy.
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     for path in paths:
         response = page.goto(srv.url + path)
         assert response.ok, path
@@ -116,8 +129,10 @@ def test_one_visit_saves_the_whole_locale(context, server, lang):
     page.goto(srv.url + f"/{lang}/helplines/")
     hrefs = page.eval_on_selector_all("a[href^='tel:'], a[href^='sms:']", "els => els.map(e => e.getAttribute('href'))")
     assert "tel:+18883737888" in hrefs and "sms:233733?body=BeFree" in hrefs
-    # CSS came from the cache too: the page is styled.
+    # CSS came from the cache too: the page is styled; and its script runs (it says when the
+    # copy was saved).
     assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    page.locator("#saved-on").filter(has_text=re.compile(r"\d{4}")).wait_for()   # "Saved on <date>"
     # A language that was not saved gets the offline page, in that language, with the helplines.
     page.goto(srv.url + "/en/rights/")
     assert page.locator("html").get_attribute("lang") == "en"
@@ -228,11 +243,30 @@ def assert_offline_pages(page, srv, lang, present, absent):
     assert "offline" not in page.locator("h1").inner_text().lower()
 
 
+def cache_key(entry):
+    """Where the worker keeps an entry: under its address and revision."""
+    return f"{entry['url']}?__rev={entry['revision']}"
+
+
+# The icons that only the manifests name: installing an app needs them, reading does not.
+MANIFEST_ICONS = {f"/static/icons/app/{name}.png" for name in ("icon-192", "icon-512", "maskable-192", "maskable-512")}
+MANIFEST_ICONS |= {f"/static/cover/{name}.png" for name in ("calc-192", "calc-512", "calc-maskable-192", "calc-maskable-512")}
+
+
+def saved_before_active(manifest, code="en"):
+    """What an install of `code` saves before its version is active: all of `code`, and every
+    shared file but the manifests' icons and the other languages' offline page and calculator
+    (saved once the version is active)."""
+    others = [c for c in manifest["locales"] if c != code]
+    later = MANIFEST_ICONS | {f"/{c}/offline/" for c in others} | {f"/calculator/{c}/" for c in others}
+    later |= {f"/calculator/{c}/manifest.webmanifest" for c in others}
+    return [e for e in manifest["shared"] + manifest["locales"][code] if e["url"] not in later]
+
+
 def missing_entries(page, manifest, code="en"):
     """Paths of the version's shared and `code` entries that its cache does not hold yet."""
     keys = set(page.evaluate(CACHED))
-    return sorted(e["url"] for e in manifest["shared"] + manifest["locales"][code]
-                  if f"{e['url']}?__rev={e['revision']}" not in keys)
+    return sorted(e["url"] for e in manifest["shared"] + manifest["locales"][code] if cache_key(e) not in keys)
 
 
 # The registration's workers and their states, to say where an update stopped.
@@ -262,6 +296,7 @@ def retry_fetches_only_the_missing_entry(context, page, server, srv, new_app, pa
     except AssertionError as error:
         raise AssertionError(f"the new version never became active: workers {page.evaluate(WORKERS)}, "
                              f"fetched {fetches.paths} of {missing}, failed {failed}") from error
+    wait_until_saved(page)      # the files it saves once active too
     assert sorted(fetches.paths) == missing
     srv.stop()
     context.set_offline(True)
@@ -273,7 +308,7 @@ def test_update_fetches_only_what_changed_and_keeps_saved_languages(context, ser
     old_manifest = precache.get(app)
     page = context.new_page()
     page.goto(srv.url + "/en/")
-    wait_until_controlled(page)
+    wait_until_saved(page)
     page.goto(srv.url + "/es/")  # reading Spanish online saves it too
     wait_for_js(page, f"() => ({STATUS})('').then(s => s.saved.includes('es') && s.saved.includes('en'))")
     srv, new_app = redeploy(server, srv, app_variant, new_sentence)
@@ -307,7 +342,7 @@ def test_update_reaches_the_reader_and_the_old_number_is_gone(context, server, a
     srv = server()
     page = context.new_page()
     page.goto(srv.url + "/en/")
-    wait_until_controlled(page)
+    wait_until_saved(page)
     page.evaluate(WORKER_SETTLED)     # whatever the new worker had to say has been said ...
     expect(page.locator("#update-notice")).to_be_hidden()  # ... and with nothing new, no notice
     srv = redeploy_with_new_hotline_number(server, srv, app_variant)
@@ -398,7 +433,7 @@ def test_failed_update_keeps_the_old_version_whole(context, server, app_variant,
     srv = server()
     page = context.new_page()
     page.goto(srv.url + "/en/")
-    wait_until_controlled(page)
+    wait_until_saved(page)
     old_keys = set(page.evaluate(CACHED))
     # The new version is deployed behind a faulty front on the same origin. In the 'timeout'
     # case with a short timeout, so that it fails in seconds (long enough for the entries that
@@ -432,7 +467,7 @@ def test_caches_hold_only_good_same_origin_responses(context, server):
     page.goto(srv.url + "/en/")
     page.goto(srv.url + "/en/missing-page/")  # a 404, perhaps while the worker installs
     page.goto(srv.url + "/en/")
-    wait_until_controlled(page)
+    wait_until_saved(page)
     missing = page.goto(srv.url + "/en/missing-page/")  # a 404 through the worker
     assert missing.status == 404 and missing.from_service_worker
     page.goto(srv.url + "/en/rights")        # a redirect to /en/rights/
@@ -476,7 +511,7 @@ def test_saved_page_saves_and_removes_a_language(context, server):
     srv = server()
     page = context.new_page()
     page.goto(srv.url + "/en/saved/")
-    wait_until_controlled(page)
+    wait_until_saved(page)
     row = page.locator("tr[data-locale='es']")
     row.locator("[data-status]").filter(has_text="Not saved").wait_for()
     assert re.search(r"\d", row.locator("[data-size]").inner_text())
@@ -560,7 +595,7 @@ def test_saved_page_keeps_the_copy_and_shows_space_and_date(context, server):
     })()""")
     page = context.new_page()
     page.goto(srv.url + "/en/")
-    wait_until_controlled(page)
+    wait_until_saved(page)
     saved_on = sw_status(page)["savedOn"]
     page.goto(srv.url + "/en/saved/")
     facts = page.locator(".saved-facts")
@@ -602,7 +637,7 @@ def test_offline_pages_say_when_they_were_saved_and_when_they_may_be_stale(conte
     srv = server()
     page = context.new_page()
     page.goto(srv.url + "/es/")
-    wait_until_controlled(page)
+    wait_until_saved(page)
     saved_on = sw_status(page)["savedOn"]
     srv.stop()
     context.set_offline(True)
@@ -627,7 +662,7 @@ def test_quota_exceeded_during_save_says_so_and_saves_nothing_half(context, serv
     srv = server()
     page = context.new_page()
     page.goto(srv.url + "/es/saved/")
-    wait_until_controlled(page)
+    wait_until_saved(page)
     page.locator("tr[data-locale='es'] [data-status]").filter(has_text=re.compile(r"^Guardado$")).wait_for()
     usage = page.evaluate("navigator.storage.estimate().then(e => e.usage)")
     cdp = context.new_cdp_session(page)
@@ -652,10 +687,10 @@ def test_two_tabs_during_an_update_both_reach_the_new_version(context, server, a
     srv = server()
     first = context.new_page()
     first.goto(srv.url + "/en/")
-    wait_until_controlled(first)
+    wait_until_saved(first)
     second = context.new_page()
     second.goto(srv.url + "/en/rights/")
-    wait_until_controlled(second)
+    wait_until_saved(second)
     srv, new_app = redeploy(server, srv, app_variant)
     version = precache.get(new_app)["version"]
     # Both tabs ask for the update at once; one install runs and both tabs follow it.
@@ -681,7 +716,7 @@ def test_browser_killed_mid_install_then_restarted(playwright, profile_launch_ar
     ctx = playwright.chromium.launch_persistent_context(str(profile), **profile_launch_args)
     page = ctx.new_page()
     page.goto(srv.url + "/en/")
-    wait_until_controlled(page)
+    wait_until_saved(page)
     old_keys = set(page.evaluate(CACHED))
     srv, new_app = redeploy(server, srv, app_variant)
     held = []
@@ -693,8 +728,7 @@ def test_browser_killed_mid_install_then_restarted(playwright, profile_launch_ar
     assert held, "the update never reached the stalled entry"
     # Every other new entry is checked and stored while that one hangs; then the browser dies.
     manifest = precache.get(new_app)
-    new_keys = {f"{e['url']}?__rev={e['revision']}" for e in manifest["shared"] + manifest["locales"]["en"]
-                if e["url"] != "/en/about/"}
+    new_keys = {cache_key(e) for e in saved_before_active(manifest) if e["url"] != "/en/about/"}
     wait_for_js(page, f"async () => ({CACHED})().then(keys => {json.dumps(sorted(new_keys))}.every(k => keys.includes(k)))")
     assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => !!r.installing)")
     ctx.close()
@@ -781,7 +815,7 @@ def test_last_resort_offline_answer_is_in_the_readers_language(context, server):
     srv = server()
     page = context.new_page()
     page.goto(srv.url + "/en/")
-    wait_until_controlled(page)
+    wait_until_saved(page)
     srv.stop()
     context.set_offline(True)
     # Even the offline pages are gone (storage cleared under the worker).

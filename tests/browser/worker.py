@@ -42,6 +42,13 @@ def sw_status(page, path=""):
     return page.evaluate(STATUS, path)
 
 
+def wait_until_saved(page):
+    """Controlled, and every file the worker saves once active is saved too (other languages'
+    offline pages and calculators, the manifests' icons): nothing is left to download."""
+    wait_until_controlled(page)
+    wait_for_js(page, f"() => ({STATUS})('').then((status) => status.shared)")
+
+
 def installability_errors(ctx, url, route=None):
     """What Chromium's install checks find wrong with `url` (once its worker controls it),
     with `route` answering the manifest's requests when given."""

@@ -55,6 +55,12 @@ def test_shipped_content_loads():
     ("  law_enforcement: immigration", "  law_enforcement: immigration\n  promises:\n    - claim: not-law-enforcement\n"
      "      source: https://www.dhs.gov/hsi/tipline", "hsi.promises[0].claim", "cannot promise"),
     ('vanity: "1-844-7NATIVE"', 'vanity: "1-844-7NATIVA"', "stronghearts.phones[0].vanity", "keypad"),
+    ("  staff_languages: [en, es]\n  interpreters: true\n  notes:", "  staff_languages: [en, klingon]\n"
+     "  interpreters: true\n  notes:", "nhth.staff_languages[1]", "language code"),
+    ("  languages: Interpreters speak more than 200 languages.\n", "", "eeoc.interpreters",
+     "says so to readers in `languages`"),
+    ("  law_enforcement: federal\n", "  law_enforcement: federal\n  in_every_search: true\n",
+     "fbi.in_every_search", "never shown in every search"),
 ])
 def test_bad_helpline_names_file_line_and_field(content_copy, old, new, field, problem):
     path = content_copy / "helplines.yaml"

@@ -45,4 +45,17 @@ CASES = [
     ("en", {"q": "am I trafficked"}),
     ("en", {"q": "check", "state": "TX"}),
     ("es", {"q": "tarjeta"}),
+    # Words as words, and words that do or do not name law enforcement.
+    ("en", {"q": "ice"}),
+    ("en", {"q": "report"}),
+    ("en", {"q": "immigration enforcement"}),
+    ("es", {"q": "denunciar a mi patrón"}),
+    ("zh-Hans", {"q": "我要报警"}),
+    ("ko", {"q": "이민"}),
+    # A language's name, in the reader's language and in English: interpreters too.
+    ("es", {"q": "coreano"}),
+    ("es", {"q": "Korean"}),
+    # Scripts the catalogs do not have yet: nothing but the hotline, and no error.
+    ("en", {"q": "ทนาย ที่พัก"}),
+    ("en", {"q": "वकील"}),
 ]

@@ -24,7 +24,7 @@ def python_run(index: dict, params: dict) -> dict:
             "pages": [index["pages"][i][0] for i in search.pages(index, query)],
             "truncated": query.truncated, "noTerms": query.no_terms, "q": query.q,
             "state": query.state, "service": query.service, "population": query.population,
-            "language": query.language, "page": query.page}
+            "language": query.language, "page": query.page, "others": search.others_found(index, order)}
 
 
 def org(ident: str, name: str = "Example", description: str = "Helps people.", **fields) -> Organization:

@@ -10,6 +10,7 @@ from tests.conftest import ROOT
 from tests.htmlparse import parse
 from webapp import create_app
 from webapp.content import ContentError, load
+from webapp.content import vocabulary
 from webapp.content.extract import extract_yaml
 
 ICONS = ROOT / "static" / "icons" / "industries"
@@ -55,7 +56,10 @@ def test_shipped_directory_is_the_national_lines_with_their_numbers():
         assert (o.name, o.law_enforcement, o.source, o.verified_on) == \
                (line.name, line.law_enforcement, line.source, line.verified_on)
         assert not o.synthetic and o.national
-        assert o.services and o.populations and o.languages
+        assert o.services and o.populations
+        # What Find services says about languages is what the Helplines page says.
+        assert o.languages == line.staff_languages and o.languages_note == line.languages
+        assert (vocabulary.INTERPRETATION in o.services) == line.interpreters
     assert by_id["hsi"].law_enforcement and by_id["fbi"].law_enforcement
     assert not by_id["nhth"].law_enforcement
     assert by_id["nhth"].voice.number == "+18883737888"
@@ -63,14 +67,15 @@ def test_shipped_directory_is_the_national_lines_with_their_numbers():
 
 
 @pytest.mark.parametrize("old, new, field, problem", [
-    ("services: [hotline, referrals, interpretation]", "services: [hotline, referals, interpretation]",
-     "nhth.services[1]", "is not a service"),
-    ("services: [hotline, referrals, interpretation]", "services: [hotline, hotline]",
-     "nhth.services[1]", "listed twice"),
+    ("services: [hotline, referrals]", "services: [hotline, referals]", "nhth.services[1]", "is not a service"),
+    ("services: [hotline, referrals]", "services: [hotline, hotline]", "nhth.services[1]", "listed twice"),
     ("populations: [everyone]", "populations: []", "nhth.populations", "must not be empty"),
     ("area: national", "area: [TX, XX]", "nhth.area[1]", "state or territory code"),
     ("area: national", "area: texas", "nhth.area", "national or a list"),
-    ("languages: [en, es]", "languages: [en, klingon]", "nhth.languages[1]", "language code"),
+    # A line's languages and interpreters are said once, in helplines.yaml.
+    ("  helpline: nhth\n", "  helpline: nhth\n  languages: [en, es]\n", "nhth.languages", "comes from helplines.yaml"),
+    ("services: [hotline, referrals]", "services: [hotline, referrals, interpretation]", "nhth.services",
+     "comes from helplines.yaml (interpreters"),
     ("helpline: nhth", "helpline: nhtx", "nhth.helpline", "is not a helpline id"),
     ("  helpline: nhth\n", "  helpline: nhth\n  phones: []\n", "nhth.phones", "comes from helplines.yaml"),
     ("  helpline: nhth\n", "  helpline: nhth\n  serivces: [legal]\n", "nhth.serivces", "is not a known field"),
@@ -107,6 +112,7 @@ def test_an_entry_of_its_own(content_copy):
      "example-legal.description", "phone number"),
     ("  law_enforcement: false\n", "", "example-legal.law_enforcement", "is required"),
     ("verified_on: 2026-01-15", "verified_on: 2999-01-15", "example-legal.verified_on", "in the future"),
+    ("languages: [en, es, vi]", "languages: [en, klingon]", "example-legal.languages[1]", "language code"),
     ("  web_url: https://example.org\n", "  web_url: http://example.org\n", "example-legal.web_url", "https://"),
     # Control and bidirectional control characters, in any text (YAML writes them as escapes).
     ("name: Example Legal Aid", 'name: "Example\\0 Legal Aid"', "example-legal.name", "control character U+0000"),

@@ -37,6 +37,8 @@ ALPHABET = (
     "한국어노동자도움"                                                # Hangul
     "русскийПОМОЩЬЁё"                                                # Cyrillic
     "ΣσςΟΦΑα"                                                        # Greek, final sigma
+    "ทนายที่พักความปลอดภัยำ่้๊๋็ัิีึืุู์ๆฯ๑"                               # Thai: vowel signs, tone marks
+    "वकीलआश्रयमज़दूरक़ािीुूेैोौंःँ़्।१"                                 # Devanagari: signs, virama, nukta
     "İıßẞﬁﬂ①②ＡＢ１２™"                                              # special case and compatibility forms
     "\u0301\u0308\u0327\u20e3\ufe0f\u200d"                           # combining marks, keycap, ZWJ
     "😀🙏🏽👍🇺🇸❤🧑‍🌾📞"                                             # emoji, modifiers, flags
@@ -65,6 +67,7 @@ def directories(draw):
                                                             unique=True)))),
             law_enforcement=draw(st.sampled_from([None, None, None, "police", "immigration"])),
             priority=draw(st.sampled_from([0, 0, 0, 1, 2])),
+            in_every_search=draw(st.sampled_from([False, False, False, True])),
         ))
     return orgs
 
@@ -72,7 +75,8 @@ def directories(draw):
 def queries(orgs):
     """Free text, or a piece of an organization's text with its case and spacing changed."""
     # Names, descriptions, and words that ask for law enforcement or find it by synonyms.
-    pieces = [o.name for o in orgs] + [o.description for o in orgs] + ["police", "ICE", "repo", "lawyer"]
+    pieces = [o.name for o in orgs] + [o.description for o in orgs] + [
+        "police", "ICE", "poli", "report", "immigration enforcement", "lawyer", "spanish", "ทนาย", "वकील"]
 
     @st.composite
     def piece(draw):
@@ -102,7 +106,52 @@ def test_generated_directories_and_queries(js, app, orgs, lang, data):
     assert js.evaluate(RUN, [index, params]) == python_run(index, params)
 
 
+@pytest.fixture(scope="module")
+def js_rules(js):
+    """The page, with the index's text rules (search.text_rules) sent to it once."""
+    js.evaluate("(rules) => { window.textRules = rules; }", search.text_rules())
+    return js
+
+
 @settings(max_examples=200, deadline=None, database=None)
 @given(text=st.text(alphabet=st.sampled_from(ALPHABET), max_size=60))
-def test_normalize_is_the_same(js, text):
-    assert js.evaluate("(text) => GuideDirectory.normalize(text)", text) == search.normalize(text)
+def test_normalize_is_the_same(js_rules, text):
+    assert js_rules.evaluate("(text) => GuideDirectory.normalize(text, window.textRules)", text) == \
+        search.normalize(text)
+
+
+# Organizations written for this test in scripts the catalogs do not have yet: Thai, written
+# without spaces between words, and Hindi in Devanagari, whose vowel signs are combining marks.
+SCRIPTS = [
+    # "Labor law center": "free advice from lawyers for Thai workers".
+    ("thai-legal", "ศูนย์กฎหมายแรงงาน", "ให้คำปรึกษาฟรีโดยทนายความสำหรับแรงงานไทย"),
+    # "Shelter home": "a safe place to stay for people who ran away from an employer".
+    ("thai-shelter", "บ้านพักพิง", "มีที่พักปลอดภัยสำหรับผู้ที่หนีจากนายจ้าง"),
+    # "Workers' legal help": "free advice from a lawyer for workers".
+    ("hindi-legal", "मज़दूर कानूनी सहायता", "मज़दूरों के लिए मुफ़्त वकील की सलाह"),
+    # "Safe house": "shelter and food for people who ran away from work".
+    ("hindi-shelter", "सुरक्षित घर", "काम से भागे लोगों के लिए आश्रय और खाना"),
+    ("justice", "Office of Justice Services", "Notice: free legal advice."),
+]
+
+
+@pytest.mark.parametrize("q, expected", [
+    ("ทนาย", ["thai-legal"]),                 # "lawyer", inside ทนายความ in running text
+    ("ที่พัก", ["thai-shelter"]),               # "shelter, place to stay", inside มีที่พักปลอดภัย
+    ("พัก", ["thai-shelter"]),
+    ("พก", []),                                # พัก without its vowel sign is another word
+    ("แรงงาน ทนาย", ["thai-legal"]),
+    ("वकील", ["hindi-legal"]),                 # "lawyer"
+    ("आश्रय", ["hindi-shelter"]),               # "shelter"
+    ("वकी", ["hindi-legal"]),                  # the start of a word, while typing
+    ("कील", []),                               # the inside of a word: Hindi has spaces
+    ("वकल", []),                               # वकील without its vowel sign
+    ("मजदूर", ["hindi-legal"]),                # written without the nukta
+    ("ice", []),                               # not inside "office", "justice", "services", "notice"
+    ("off", ["justice"]),
+    ("ทนายlawyer", ["thai-legal"]),            # two words: ทนาย, and "lawyer" of its service, legal help
+])
+def test_words_of_thai_and_hindi_in_both_searches(js, app, q, expected):
+    index = build_index(app, [org(i, name=n, description=d) for i, n, d in SCRIPTS], "en")
+    assert python_run(index, {"q": q})["ids"] == expected
+    assert js.evaluate(RUN, [index, {"q": q}])["ids"] == expected

@@ -18,6 +18,7 @@ from webapp.directory.search import normalize
     ("Línea NACIONAL", "linea nacional"),
     ("  hot-line!!  (24/7) ", "hot line 24 7"),
     ("Tiếng Việt", "tieng viet"),
+    ("Được ĐI", "duoc di"),                # đ is written d by those who type without accents
     ("ÇA, Ôù", "ca ou"),
     ("العَرَبِيَّة", "العربية"),          # Arabic short vowels are marks: dropped
     ("法律援助，中心", "法律援助 中心"),   # CJK kept; its punctuation is a separator
@@ -25,6 +26,15 @@ from webapp.directory.search import normalize
     ("ﬁnd ① ＡＢＣ", "find 1 abc"),       # compatibility forms
     ("ΣΟΦΟΣ σοφος", "σοφοσ σοφοσ"),       # final sigma folded
     ("İstanbul", "istanbul"),
+    # Thai and Devanagari vowel signs, tone marks and viramas are part of the word: kept.
+    ("ที่พัก ทนาย", "ที่พัก ทนาย"),
+    ("ทำงาน", "ท\u0e4d\u0e32งาน"),           # SARA AM, decomposed by NFKD (both sides alike)
+    ("वकील आश्रय।", "वकील आश्रय"),             # the danda is punctuation
+    ("मज़दूर", "मजदूर"),                       # but the nukta is optional in everyday Hindi
+    # Scripts written without spaces are set apart from their neighbours, so each word is in
+    # one kind of script.
+    ("ทนายlawyer", "ทนาย lawyer"),
+    ("找律师lawyer3号", "找律师 lawyer3 号"),
     ("under_score", "under score"),
     ("!!! ... ???", ""),
     ("", ""),
@@ -47,17 +57,28 @@ def test_matching_rules_on_the_shipped_directory(app):
     index = shipped_index(app)
     everyone = ids(index)
     assert len(everyone) == len(index["orgs"]["id"]) >= 10
-    assert set(ids(index, q="hotline")) == {"nhth", "stronghearts", "ndvh", "lifeline988", "childhelp"}
-    assert set(ids(index, q="ÉQUÀL")) == {"eeoc"}                    # accents and case ignored
-    assert set(ids(index, q="spanish")) == {"nhth", "lifeline988"}  # a language name matches
+    assert ids(index, q="hotline") == ["nhth", "stronghearts", "childhelp", "ndvh", "lifeline988"]
+    assert ids(index, q="ÉQUÀL") == ["nhth", "eeoc"]                  # accents and case ignored
     assert ids(index, q="hot-line!!") == ids(index, q="hot line")
-    assert ids(index, q="xyzzy") == []
+    # The hotline is in every search, first: also when nothing else matches.
+    assert ids(index, q="xyzzy") == ["nhth"]
     assert ids(index, q="human trafficking") == ["nhth"]             # every word must match
-    # Staff who speak the language first; lines with interpreters after them.
-    spanish = ids(index, language="es")
-    assert spanish[:2] == ["nhth", "lifeline988"] and {"whd", "ndvh", "hsi"} <= set(spanish[2:])
-    assert spanish[-2:] == ["fbi", "hsi"] or spanish[-1] == "hsi"     # law enforcement last
-    assert set(ids(index, service="report-crime")) == {"hsi", "fbi", "ncmec"}
+    assert ids(index, q="equal xyzzy") == ["nhth"]
+    # Words match as words: `ice` is not inside "office", "police", "notice" or "service".
+    assert ids(index, q="ice") == ids(index, q="ICE") == ["hsi", "nhth"]
+    # "report" is what the guide teaches for complaints to the labor offices: the hotline and
+    # those offices first, law enforcement last.
+    assert ids(index, q="report") == ["nhth", "eeoc", "ncmec", "osha", "whd", "fbi", "hsi"]
+    assert ids(index, q="police") == ["fbi", "hsi", "nhth", "ncmec"]   # named: the police first
+    assert ids(index, q="hou") == ["nhth", "whd"]                    # the start of a word matches
+    assert ids(index, q="our") == ["nhth"]                           # its inside does not
+    # A language's name finds the lines whose staff speak it, then the lines with interpreters,
+    # as the language filter does; law enforcement last.
+    spanish = ["nhth", "lifeline988", "childhelp", "eeoc", "ndvh", "whd", "hsi"]
+    assert ids(index, q="spanish") == spanish
+    assert ids(index, language="es") == spanish
+    assert ids(index, q="korean") == ["nhth", "childhelp", "eeoc", "ndvh", "lifeline988", "whd", "hsi"]
+    assert ids(index, service="report-crime") == ["nhth", "ncmec", "fbi", "hsi"]
     # Unknown filter values are ignored, not an error.
     assert ids(index, state="ZZ", service="nope", language="tlh") == everyone
     # National organizations serve every state.
@@ -66,11 +87,13 @@ def test_matching_rules_on_the_shipped_directory(app):
 
 def test_search_uses_the_readers_language(app):
     es = shipped_index(app, "es")
-    assert set(ids(es, q="espanol")) == {"nhth", "lifeline988"}     # "español" in Spanish
+    assert ids(es, q="espanol")[:2] == ["nhth", "lifeline988"]     # "español" in Spanish
+    assert ids(es, q="coreano") == ids(es, q="Korean") == ids(es, q="한국어")   # and in English, and itself
+    assert "eeoc" in ids(es, q="coreano")
     ar = shipped_index(app, "ar")
-    assert set(ids(ar, q="الإسبانية")) == {"nhth", "lifeline988"}
+    assert ids(ar, q="الإسبانية")[:2] == ["nhth", "lifeline988"]
     zh = shipped_index(app, "zh-Hans")
-    assert set(ids(zh, q="西班牙")) == {"nhth", "lifeline988"}
+    assert ids(zh, q="西班牙")[:2] == ["nhth", "lifeline988"]
 
 
 def test_filters_and_order(app):
@@ -88,7 +111,8 @@ def test_filters_and_order(app):
     assert ids(index, state="TX", language="es", population="farmworkers") == ["a-national", "b-texas"]
     assert ids(index, q="delta") == ["d-texas-oklahoma"]
     assert ids(index, q="shelter") == ["d-texas-oklahoma"]            # a service label matches
-    assert ids(index, q="vietnam") == ["c-california", "d-texas-oklahoma"]
+    # Staff who speak Vietnamese, then interpreters, as the language filter orders them.
+    assert ids(index, q="vietnam") == ["c-california", "d-texas-oklahoma", "b-texas"]
 
 
 def test_per_locale_descriptions(app):
@@ -126,8 +150,8 @@ def test_fixed_cases_answer_on_the_page(client, lang, params):
     ("q=" + "word%20" * 200, "Only its first 200 characters were used."),
     ("q=%21%21%21%3F%3F", "has no letters or numbers"),
     ("q=%F0%9F%98%80%F0%9F%99%8F", "has no letters or numbers"),
-    ("q=%D8%AE%D8%B7%20%D8%B3%D8%A7%D8%AE%D9%86", "No organization matches"),   # Arabic, right to left
-    ("q=xyzzy", "No organization matches"),
+    ("q=%D8%AE%D8%B7%20%D8%B3%D8%A7%D8%AE%D9%86", "No other organization matches"),   # Arabic, right to left
+    ("q=xyzzy", "No other organization matches"),
     ("q=%00%01%7F", "has no letters or numbers"),                              # control characters
     ("q=%FF%FE%C3", "Organizations found:"),                                   # broken UTF-8
     ("q=a&q=b&state=ZZ&page=-4", "Organizations found: 11"),
@@ -164,9 +188,50 @@ def test_form_keeps_the_search_and_works_in_every_locale(app, client):
         assert doc.find("html").attrs["lang"] == loc.code
         # Staff who speak Spanish, then lines with interpreters.
         found = [li.attrs["id"] for li in doc.find("ol", id="directory-results").find_all("li")]
-        assert found == ["org-nhth", "org-lifeline988", "org-childhelp", "org-ndvh"] or loc.code != "en"
-        # Other lines may also mention the word in some languages; these four must be there.
-        assert {"org-lifeline988", "org-nhth", "org-childhelp", "org-ndvh"} <= set(found), loc.code
+        if loc.code == "en":
+            assert found == ["org-nhth", "org-lifeline988", "org-childhelp", "org-ndvh"]
+        # Other lines may also mention the word in some languages; these four must be there,
+        # the hotline first.
+        assert found[0] == "org-nhth", loc.code
+        assert {"org-lifeline988", "org-childhelp", "org-ndvh"} <= set(found), loc.code
+
+
+def _row(element, label: str):
+    """The <dd> of a card's facts whose <dt> reads `label`."""
+    rows = dict(zip((" ".join(dt.text.split()) for dt in element.find_all("dt")), element.find_all("dd")))
+    return rows[label]
+
+
+def _text(element) -> str:
+    return " ".join(element.text.split())
+
+
+@pytest.mark.parametrize("lang, label, expected", [
+    ("en", "Languages", {
+        "ndvh": ("English", "Help in more than 200 languages."),
+        "childhelp": ("English", "Interpreters speak more than 170 languages."),
+        "eeoc": ("English", "Interpreters speak more than 200 languages."),
+        "whd": ("English", "Interpreters are available."),
+        "nhth": ("English, Spanish", "Staff speak English and Spanish. Phone interpreters speak more than 200 "
+                                     "languages. Text, chat and email are in English and Spanish."),
+        "osha": ("English", None)}),
+    ("es", "Idiomas", {
+        "ndvh": ("inglés", "Ayuda en más de 200 idiomas."),
+        "whd": ("inglés", "Hay intérpretes."),
+        "osha": ("inglés", None)}),
+])
+def test_find_services_says_what_the_helplines_page_says_about_languages(client, lang, label, expected):
+    """The lines with interpreters say so in both places (helplines.yaml is the one source):
+    under the languages their staff speak in Find services, in their own row on Helplines."""
+    services = parse(client.get(f"/{lang}/services/").data)
+    helplines = parse(client.get(f"/{lang}/helplines/").data)
+    for ident, (staff, note) in expected.items():
+        row = _row(services.find("li", id=f"org-{ident}"), label)
+        spans = row.find_all("span")
+        assert _text(spans[0]) == staff, ident
+        assert (_text(spans[1]) if len(spans) > 1 else None) == note, ident
+        if note:
+            assert _text(_row(helplines.find("article", id=f"line-{ident}"), label)) == note, ident
 
 
 def test_results_show_buttons_labels_and_dates(client):

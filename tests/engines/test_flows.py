@@ -462,3 +462,62 @@ def test_saved_page_keeps_the_copy_and_shows_space_and_date(engine, site):
     # The safety page tells the iPhone reader the same, above the steps.
     engine.goto(srv.url + "/en/safety/")
     assert engine.is_visible(note) == (engine.name == "webkit")
+
+
+# Listen (webapp/components/listen) ----------------------------------------------------------
+
+# The page's voices once they have come (voiceschanged handled a task later), and whether the
+# Listen control shows.
+VOICES = """async () => {
+    if (!window.speechSynthesis) return {api: false, shown: !document.getElementById('listen').hidden};
+    const deadline = Date.now() + 20000;
+    while (!speechSynthesis.getVoices().length && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const voices = speechSynthesis.getVoices().filter((v) => /^en(-|$)/i.test(v.lang));
+    return {api: true, english: voices.length, local: voices.filter((v) => v.localService).length,
+            shown: !document.getElementById('listen').hidden};
+}"""
+
+
+def test_no_control_without_a_voice_for_the_language(engine, site):
+    """Chromium's twin meets espeak-ng's voices, which Chromium calls local. Here the engines
+    speak English (WebKitGTK with flite's four voices, Firefox with speech-dispatcher's), but
+    call every voice a network one (localService false), and Listen never reads with a voice
+    that could send the page's words away: the control shows exactly when a local voice for
+    the page's language is there, which here is never. So the reading flows run in Chromium
+    only; this one holds in every engine."""
+    srv = site()
+    engine.goto(srv.url + "/en/helplines/")
+    found = engine.evaluate(VOICES)
+    assert found["api"] and found["english"] > 0, found    # the engine has English voices
+    assert found["shown"] is (found["local"] > 0), found
+    assert found["local"] == 0, f"{engine.name} now has a local voice: run the reading flows here too"
+    # The page's scripts ran on: the quick exit still leaves.
+    engine.click("#quick-exit")
+    on_cover(engine)
+
+
+def test_cold_start_offline_opens_the_calculator(engine, site):
+    """A phone that only ever opened the calculator app: on an iPhone an app added to the Home
+    Screen has website data of its own, so the calculator's own page (its manifest's start
+    address) must save the guide. Once the worker says Spanish is saved, the server stops and a
+    new window opens the start address, no page of the site running. (MiniBrowser --automation
+    keeps website data in memory only: a new window is the coldest start WebKit allows here.)"""
+    srv = site()
+    start = "/calculator/es/?app"
+    engine.goto(srv.url + start)
+    saved(engine, "es")
+    srv.stop()
+    engine.fresh_window()
+    engine.goto(srv.url + start)
+    assert engine.evaluate("() => document.title") == "Calculadora"
+    engine.wait_visible("#display")
+    for key in "12+30=":
+        engine.click(f"button[data-k='{key}']")
+    assert engine.visible_text("#display") == "42"
+    engine.click("button[data-k='C']")
+    engine.type_keys(CODE + "=")
+    engine.wait_for_url("/es/")
+    assert engine.wait_visible("h1")

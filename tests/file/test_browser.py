@@ -280,19 +280,3 @@ def test_the_file_passes_axe_with_no_console_problem(browser, downloaded, lang):
     assert network.attempted == []
     ctx.close()
 
-
-def test_the_search_text_made_in_the_file_is_the_servers(browser, app, tmp_path):
-    """The file leaves out each organization's search text and directory.js makes it again
-    from the names and descriptions: it must be the server's, letter for letter, in scripts
-    whose marks the normalization removes (Arabic, Hindi, Thai)."""
-    client = app.test_client()
-    ctx = new_context(browser, viewport=PHONE)
-    for code in ("en", "ar", "hi", "th"):
-        path = tmp_path / f"{code}.html"
-        path.write_bytes(client.get(f"/{code}/file/").data)
-        page, network = open_file(ctx, path)
-        made = wait_for_js(page, "() => window.GuideDirectory && GuideDirectory.index && GuideDirectory.index.orgs.hay")
-        assert made == client.get(f"/{code}/services/index.json").get_json()["orgs"]["hay"], code
-        assert network.attempted == []
-        page.close()
-    ctx.close()

@@ -1,8 +1,8 @@
 """The file and the site are two forms of one guide: for every page in every language, the
 file's section shows the same text, block by block, as the page's <main>, and the same phone
 and text links. The only differences are written here by hand: what only the site can do
-(install it, remove its saved copy, share it) and what only the file needs without JavaScript
-(what each self-check answer means)."""
+(install it, remove its saved copy, share it, read it aloud) and what only the file needs
+without JavaScript (what each self-check answer means)."""
 
 import pytest
 from flask import g
@@ -14,8 +14,12 @@ from webapp.pages import IN_FILE
 # Sections of a page (by their heading's id) that the file leaves out, and why.
 SITE_ONLY = {
     "home": {"share-title"},                  # sharing the site: its address, its file
-    "safety": {"install-ways", "remove"},     # installing the site, removing its saved copy
+    # installing the site, removing its saved copy, reading it aloud (Listen)
+    "safety": {"install-ways", "remove", "listening"},
 }
+# The Listen control beside every page's title (hidden until the phone has a voice): the file
+# has no Listen.
+SITE_ONLY_CONTROLS = ("listen",)
 # Blocks of a page that name what the file does not hold: Home's card for the wallet cards
 # (a sheet to print, whose codes open the website; pages.py leaves it out of the file).
 SITE_ONLY_BLOCKS = {"home": ("Wallet cards to print",)}
@@ -33,6 +37,8 @@ def blocks(root, skip_sections=frozenset()) -> list[str]:
         if element.tag in ("template", "script", "style", "noscript", "svg"):
             return
         if element.tag == "section" and element.attrs.get("aria-labelledby") in skip_sections:
+            return
+        if element.attrs.get("data-module") in SITE_ONLY_CONTROLS:
             return
         if element.tag in BLOCKS:
             out.append(" ".join(text_of(element).split()))

@@ -59,7 +59,7 @@ def words(app, lang: str) -> dict:
             "danger": gettext(ENFORCEMENT_LABELS["emergency"]),
             "not_legal_advice": gettext("This check is general information, not legal advice."),
             "not_police": gettext(CLAIMS["not-law-enforcement"]),
-            "yes": gettext("Yes"), "no": gettext("No"),
+            "yes": gettext("Yes"), "no": gettext("No"), "next": gettext("Next"),
             "submit": gettext("See what your answers show"),
         }
 

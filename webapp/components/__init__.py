@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 
-from . import quick_exit
+from . import listen, quick_exit
 
 HERE = Path(__file__).resolve().parent
 
@@ -23,3 +23,4 @@ def init_app(app: Flask) -> None:
         PrefixLoader({"components": FileSystemLoader(str(HERE))}),
     ])
     quick_exit.init_app(app)
+    listen.init_app(app)

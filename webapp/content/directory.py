@@ -3,8 +3,9 @@ Referral HSDS (organization, service, service area, languages, contacts, schedul
 date), validated as it is read.
 
 An entry either references a helpline of helplines.yaml (`helpline: nhth`) and takes its name,
-description, numbers, hours, law-enforcement flag, source and date from there, so that every
-number lives in one file; or it carries its own. The same validation serves the YAML file at
+description, numbers, hours, languages (staff and interpreters), law-enforcement flag, source
+and date from there, so that every number lives in one file and the Helplines page and "Find
+services" say the same about each line; or it carries its own. The same validation serves the YAML file at
 start-up (first problem stops the app) and the CSV import (every problem of every row is
 collected and reported by column, see webapp/directory/importer.py).
 """
@@ -21,8 +22,8 @@ from .schema import ID, Fields, entries, item_name
 from .yamlfile import ContentError, Items, Node
 
 # Fields whose values an entry with `helpline:` takes from helplines.yaml.
-FROM_HELPLINE = ("name", "description", "descriptions", "phones", "text", "chat_url", "web_url",
-                 "email", "hours", "law_enforcement", "source", "verified_on")
+FROM_HELPLINE = ("name", "description", "descriptions", "languages", "phones", "text", "chat_url",
+                 "web_url", "email", "hours", "law_enforcement", "source", "verified_on")
 # Every field in the order the importer writes it.
 FIELDS = ("id", "helpline", "synthetic", "name", "description", "descriptions", "services",
           "populations", "languages", "area", "phones", "text", "chat_url", "web_url", "email",
@@ -57,6 +58,11 @@ class Organization:
     priority: int = 0
     # Who else may get what the reader says (helplines.yaml `caveat`), shown on every result.
     caveat: str | None = None
+    # A line of helplines.yaml: its short name (found by a search too, e.g. "Wage and Hour"),
+    # whether it is in the results of every search, and its sentence about languages (msgid).
+    short_name: str | None = None
+    in_every_search: bool = False
+    languages_note: str | None = None
 
     @property
     def badges(self) -> tuple[Badge, ...]:
@@ -202,7 +208,7 @@ def organization(f: Fields, helplines: dict[str, Helpline],
 
     services = _list(f, "services", _vocab(vocabulary.SERVICES, "service"), attempt)
     populations = _list(f, "populations", _vocab(vocabulary.POPULATIONS, "population"), attempt)
-    languages = _list(f, "languages", _language, attempt)
+    languages = _list(f, "languages", _language, attempt) if helpline_id is None else ()
     area = _area(f, attempt)
 
     if helpline_id is not None:
@@ -211,6 +217,13 @@ def organization(f: Fields, helplines: dict[str, Helpline],
                 f.used.add(key)
                 attempt(_raise, f.error(key, f"comes from helplines.yaml (helpline: {helpline_id}); "
                                              "remove it here"))
+        if vocabulary.INTERPRETATION in services:
+            attempt(_raise, f.error("services", f"{vocabulary.INTERPRETATION!r} comes from "
+                                                f"helplines.yaml (interpreters, helpline: {helpline_id}); "
+                                                "remove it here"))
+        if line is not None and not line.staff_languages:
+            attempt(_raise, f.error("helpline", f"the line {helpline_id!r} has no staff_languages in "
+                                                "helplines.yaml: add them there"))
         own = None
     else:
         phones = tuple(p for p in (attempt(_phone, pf) for pf in attempt(f.children, "phones", fallback=[]))
@@ -240,11 +253,15 @@ def organization(f: Fields, helplines: dict[str, Helpline],
     if problems is not None and len(problems) > before:
         return None
     if line is not None:
+        languages = line.staff_languages
+        if line.interpreters:
+            services += (vocabulary.INTERPRETATION,)
         own = dict(name=line.name, description=line.description, descriptions=(), phones=line.phones,
                    text=line.text, chat_url=line.chat_url, web_url=line.web_url, email=line.email,
                    hours=line.hours, law_enforcement=line.law_enforcement, source=line.source,
                    verified_on=line.verified_on, promises=line.promises,
-                   priority=_priority(line, helplines), caveat=line.caveat)
+                   priority=_priority(line, helplines), caveat=line.caveat, short_name=line.short_name,
+                   in_every_search=line.in_every_search, languages_note=line.languages)
     return Organization(id=ident, services=services, populations=populations, languages=languages,
                         area=area, helpline=helpline_id, synthetic=bool(synthetic),
                         line=f.node.line, **own)

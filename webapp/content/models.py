@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .schema import Fields, entries
-from .vocabulary import N_
-from .yamlfile import ContentError
+from .schema import Fields, entries, item_name
+from .vocabulary import N_, language_known
+from .yamlfile import ContentError, Items
 
 E164_US = re.compile(r"^\+1[2-9]\d{2}[2-9]\d{6}$")
 SHORT_CODE = re.compile(r"^\d{3,6}$")
@@ -136,6 +136,9 @@ class Helpline:
     verified_on: date
     caveat: str | None = None       # msgid: who else may get what the reader says
     audience: str | None = None     # msgid: who the line is for, if not everyone
+    in_every_search: bool = False   # Find services shows it in every search's results
+    staff_languages: tuple[str, ...] = ()   # BCP 47 codes
+    interpreters: bool = False
 
     @property
     def voice(self) -> Phone | None:
@@ -200,6 +203,23 @@ def _text_line(t: Fields, phones: tuple[Phone, ...]) -> TextLine:
     return TextLine(number, same.display if same else number, keyword)
 
 
+def _language_codes(f: Fields, key: str) -> tuple[str, ...]:
+    items = f.node.get(key)
+    f.used.add(key)
+    if items is None:
+        return ()
+    if not isinstance(items, Items) or not items:
+        raise f.error(key, "must be a list of language codes, such as [en, es]")
+    for i, value in enumerate(items):
+        where = (f.path, items.lines[i], f.field(item_name(key, i)))
+        if not isinstance(value, str) or not language_known(value):
+            raise ContentError(*where, f"{value!r} is not a language code that CLDR names "
+                                       "(for example en, es, zh-Hans)")
+        if value in items[:i]:
+            raise ContentError(*where, f"{value!r} is listed twice")
+    return tuple(items)
+
+
 def _helpline(f: Fields) -> Helpline:
     phones = tuple(_phone(p) for p in f.children("phones"))
     text = None
@@ -227,9 +247,18 @@ def _helpline(f: Fields) -> Helpline:
         verified_on=f.day("verified_on"),
         caveat=f.text("caveat", required=False),
         audience=f.text("audience", required=False),
+        in_every_search=f.boolean("in_every_search", default=False),
+        staff_languages=_language_codes(f, "staff_languages"),
+        interpreters=f.boolean("interpreters", default=False),
     )
     if not (phones or text or line.chat_url or line.web_url):
         raise f.error("phones", "a helpline needs at least one way to reach it")
+    if line.interpreters and not line.languages:
+        raise f.error("interpreters", "a line with interpreters says so to readers in `languages` "
+                                      "(for example: Interpreters speak more than 200 languages.)")
+    if line.in_every_search and law_enforcement:
+        raise f.error("in_every_search", "a law-enforcement line is never shown in every search: "
+                                         "it comes first only when the reader names it")
     f.done()
     return line
 

@@ -37,6 +37,9 @@ SERVICES: dict[str, str] = {
 }
 # An organization with interpreters matches a search for any language (see search.py).
 INTERPRETATION = "interpretation"
+# Under the languages its staff speak, on an organization with interpreters whose own sentence
+# about languages (helplines.yaml `languages`) is not there to say so.
+INTERPRETERS_NOTE = N_("Interpreters are available.")
 
 # The words people type when they need a service, so that "lawyer", "visa" or "abogado" find
 # it (see search.py). Each is one message: translators give the words of their language,
@@ -53,13 +56,18 @@ SERVICE_WORDS: dict[str, str] = {
     "shelter-housing": N_("shelter, housing, home, place to stay, somewhere to sleep, bed, room"),
     "legal": N_("lawyer, attorney, legal help, legal aid, court, rights, advice"),
     "immigration-legal": N_("immigration, immigrant, visa, green card, papers, documents, deportation, "
-                            "asylum, status, lawyer"),
-    "labor-rights": N_("wages, pay, paycheck, salary, unpaid, money, overtime, boss, employer, job, work"),
-    "workplace-safety": N_("injury, injured, hurt, accident, safety, unsafe, chemicals, heat"),
+                            "deported, asylum, status, lawyer"),
+    # The guide teaches workers to report abuse and complain to the labor offices: those words
+    # find them (and never bring the police first, see ENFORCEMENT_WORDS).
+    "labor-rights": N_("wages, pay, paycheck, salary, unpaid, no pay, money, overtime, boss, employer, job, work, "
+                       "complaint, complain, report, discrimination, harassment"),
+    "workplace-safety": N_("injury, injured, hurt, accident, safety, unsafe, chemicals, heat, complaint, report"),
     "medical": N_("doctor, nurse, clinic, hospital, health, medicine, sick, injury"),
     "mental-health": N_("counselor, counseling, therapy, stress, depressed, suicide, crisis, trauma"),
     "interpretation": N_("interpreter, translator, translation, language"),
-    "report-crime": N_("police, report, crime, tip, investigate, enforcement, FBI, ICE, HSI"),
+    # No agency names here: FBI, ICE and HSI find the agency's own line by its name, not every
+    # line that takes reports.
+    "report-crime": N_("police, sheriff, cop, cops, law enforcement, report a crime, crime, tip, investigate"),
 }
 
 # The needs a referral service connects people with: its searchable text includes their words.
@@ -74,11 +82,15 @@ PAGE_WORDS: dict[str, str] = {
     "cards": N_("card, cards, wallet, print, share, outreach, hand out"),
 }
 
-# A search that names a law-enforcement agency or asks to report a crime (see search.py):
-# only then may law-enforcement lines come before the others.
-# TRANSLATORS: words a reader types to look for the police or to report a crime, separated by
-# commas. Keep FBI, ICE and HSI. Add the everyday words of your language for police and report.
-ENFORCEMENT_WORDS = N_("police, sheriff, cop, FBI, ICE, HSI, report, crime, tip, enforcement, investigate")
+# A search whose words name the police or a law-enforcement agency (see search.py): only then
+# may law-enforcement lines come before the others. Words for reporting, complaining, crime or
+# tips are not among them: the guide teaches workers to report abuse to the Wage and Hour
+# Division and OSHA, and those words must not send them to the door they fear.
+# TRANSLATORS: only words that NAME the police or a law-enforcement agency, separated by
+# commas: a search with one of them shows police lines first. Keep FBI, ICE and HSI. Give your
+# language's everyday words for the police (and their plural) and for immigration enforcement.
+# Never add words for report, complaint, crime or tip.
+ENFORCEMENT_WORDS = N_("police, sheriff, cop, cops, FBI, ICE, HSI, immigration enforcement, law enforcement")
 # Dialled codes are data, not words to translate.
 ENFORCEMENT_CODES = ("911",)
 

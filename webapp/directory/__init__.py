@@ -65,6 +65,7 @@ def render_page(idx: index.Index, form, everything: bool = False, **context) -> 
     return render_template(
         "directory/services.html", page=BY_NAME["services"], query=query, total=len(order),
         cards=[idx.card(i) for i in shown], more=len(order) > len(shown), next_page=page_number + 1,
+        others=search.others_found(idx.data, order),
         template_card=index.Index.template_card(),
         options=idx.options, sep=idx.data["sep"], query_max=search.MAX_QUERY,
         guide_pages=[idx.data["pages"][i] for i in search.pages(idx.data, query)],

@@ -22,9 +22,9 @@ from ..content.directory import Organization
 from ..content.models import CAVEAT, CLAIMS, ENFORCEMENT_LABELS, Badge, Phone, TextLine
 from ..i18n import gettext as _
 from ..pages import BY_NAME, PAGES
-from . import search
+from . import enforcement, search
 
-VERSION = 3
+VERSION = 4
 
 
 def list_separator(babel_locale: str) -> str:
@@ -54,9 +54,6 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale, pages=PAGES) -> d
         if sid == "referrals":
             words += [w for need in vocabulary.REFERRED for w in service_words(need)]
         services.append([sid, _(label), search.normalize(" ".join(words))])
-    intent = sorted({search.normalize(w) for w in (
-        *vocabulary.words(_(vocabulary.ENFORCEMENT_WORDS)), *vocabulary.words(vocabulary.ENFORCEMENT_WORDS),
-        *vocabulary.ENFORCEMENT_CODES)} - {""})
     # Every label a result can carry: [kind, 1 for a caution (law enforcement, a line's
     # caveat), text in this language], found by its English message.
     labels = [Badge(kind, text, True) for kind, text in ENFORCEMENT_LABELS.items()] + \
@@ -73,9 +70,10 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale, pages=PAGES) -> d
     languages = []
     for code in _language_codes(orgs):
         label = vocabulary.language_name(code, loc.babel) or code
-        own = vocabulary.autonym(code)
-        searchable = label if not own or own == label else f"{label} {own}"
-        languages.append([code, label, search.normalize(searchable)])
+        # Found by its name in the reader's language, in English and in itself.
+        names = dict.fromkeys(
+            n for n in (label, vocabulary.language_name(code, "en"), vocabulary.autonym(code)) if n)
+        languages.append([code, label, search.normalize(" ".join(names))])
     languages.sort(key=lambda entry: (entry[2], entry[0]))
     states = sorted(([code, _(name)] for code, name in vocabulary.STATES.items()),
                     key=lambda entry: (search.normalize(entry[1]), entry[0]))
@@ -90,22 +88,31 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale, pages=PAGES) -> d
         name = _(org.name)
         description = org.description_in(loc.code) or _(org.description)
         rows.append((search.normalize(name), org.id, org, name, description))
+    short_names = {org.id: _(org.short_name) for org in orgs
+                   if org.short_name and org.short_name != org.name}
     # Law enforcement after every other line, the featured lines (the hotline) first.
     rows.sort(key=lambda row: (bool(row[2].law_enforcement), -row[2].priority, row[0], row[1]))
 
     columns: dict[str, list] = {key: [] for key in (
-        "id", "name", "desc", "hay", "services", "populations", "languages", "area", "police", "badges",
-        "phones", "text", "chat", "web", "email", "hours", "checked", "source")}
+        "id", "name", "desc", "hay", "services", "populations", "languages", "langnote", "area", "police",
+        "badges", "phones", "text", "chat", "web", "email", "hours", "checked", "source")}
     dates: dict[str, str] = {}
     sources: dict[str, int] = {}   # many lines share the page they were checked against
+    notes: dict[str, int] = {}     # and a sentence about languages
     for norm_name, ident, org, name, description in rows:
         columns["id"].append(ident)
         columns["name"].append(name)
         columns["desc"].append(description)
-        columns["hay"].append(f"{norm_name} {search.normalize(description)}".strip())
+        hay = (norm_name, search.normalize(short_names.get(ident, "")), search.normalize(description))
+        columns["hay"].append(" ".join(h for h in hay if h))
         columns["services"].append([svc_pos[s] for s in org.services])
         columns["populations"].append([pop_pos[p] for p in org.populations])
         columns["languages"].append([lang_pos[c] for c in org.languages])
+        # What a line says about its languages (the Helplines page's words), else that it has
+        # interpreters, under the languages its staff speak.
+        note = _(org.languages_note) if org.languages_note else \
+            _(vocabulary.INTERPRETERS_NOTE) if vocabulary.INTERPRETATION in org.services else None
+        columns["langnote"].append(None if note is None else notes.setdefault(note, len(notes)))
         columns["area"].append(None if org.national else list(org.area))
         columns["police"].append(1 if org.law_enforcement else 0)
         columns["badges"].append([badge_pos[b.message] for b in org.badges])
@@ -130,12 +137,15 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale, pages=PAGES) -> d
         words = [_(page.title), _(page.summary), *vocabulary.words(_(message)), *vocabulary.words(message)]
         found.append([url_for(page.endpoint, lang=loc.code), _(page.title), search.normalize(" ".join(words))])
 
+    # In every search's results (the hotline), never a law-enforcement line.
+    always = [i for i, row in enumerate(rows) if row[2].in_every_search and not row[2].law_enforcement]
+
     return {
         "version": VERSION, "locale": loc.code, "pages": found, "max": search.MAX_QUERY, "page": search.PAGE_SIZE,
-        "sep": list_separator(loc.babel),
+        "sep": list_separator(loc.babel), "text": search.text_rules(), "always": always,
         "services": services, "populations": populations, "languages": languages, "states": states,
-        "intent": intent, "badges": badges,
-        "dates": dates, "sources": list(sources), "orgs": columns,
+        "intent": enforcement.intent(_), "badges": badges,
+        "dates": dates, "sources": list(sources), "langnotes": list(notes), "orgs": columns,
     }
 
 
@@ -166,6 +176,7 @@ class Card:
     services: tuple[str, ...]
     populations: tuple[str, ...]
     languages: tuple[str, ...]
+    languages_note: str | None     # the line's sentence about languages, or "Interpreters are available."
     area: tuple[str, ...] | None   # None: anywhere in the U.S.
     checked: str                   # the date, formatted in the reader's language
     confidential: bool | None      # promised by the line's own source; None: the template
@@ -197,6 +208,7 @@ class Index:
             services=tuple(d["services"][s][1] for s in o["services"][i]),
             populations=tuple(d["populations"][p][1] for p in o["populations"][i]),
             languages=tuple(d["languages"][lang][1] for lang in o["languages"][i]),
+            languages_note=None if o["langnote"][i] is None else d["langnotes"][o["langnote"][i]],
             area=None if o["area"][i] is None else tuple(states[s] for s in o["area"][i]),
             checked=d["dates"][o["checked"][i]], source=d["sources"][o["source"][i]],
             confidential=any(d["badges"][b][0] == "confidential" for b in o["badges"][i]),
@@ -213,7 +225,8 @@ class Index:
             badges=(CardBadge(caution=True, message=""), CardBadge(caution=False, message="")),
             phones=tuple(Phone("", "", kind, "-") for kind in ("voice", "tty", "video", "abroad")),
             text=TextLine("", "", None), chat_url="#", web_url="#", email="-", hours="-",
-            services=(), populations=(), languages=(), area=None, checked="%(date)s", source="#",
+            services=(), populations=(), languages=(), languages_note="-", area=None, checked="%(date)s",
+            source="#",
             confidential=None,
         )
 

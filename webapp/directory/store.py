@@ -26,14 +26,15 @@ HEADER = """\
 # `flask directory import FILE.csv` replaces it (see README, "Directory CSV for deployers").
 #
 #   id            lowercase-hyphenated, unique
-#   helpline      id in helplines.yaml: name, description, numbers, hours, law_enforcement,
-#                 source and verified_on then come from there (one source of truth for numbers)
+#   helpline      id in helplines.yaml: name, description, numbers, hours, languages (staff and
+#                 interpreters: the "interpretation" service), law_enforcement, source and
+#                 verified_on then come from there (one source of truth for numbers and languages)
 #   name, description, hours   translatable text (extracted into messages.pot)
 #   descriptions  optional text already written per locale, e.g. {es: "...", fr: "..."}
 #   services      ids from webapp/content/vocabulary.py SERVICES
 #   populations   ids from POPULATIONS ("everyone" matches every population filter)
 #   languages     BCP 47 codes spoken by staff (en, es, zh-Hans...); the "interpretation"
-#                 service means interpreters for other languages
+#                 service means interpreters for other languages (not with helpline)
 #   area          national, or a list of two-letter state or territory codes
 #   phones        number (E.164 or short code), display (as published), kind (voice|tty|video|abroad)
 #   text          number and optional keyword;  chat_url, web_url, email: as published

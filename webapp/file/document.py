@@ -11,8 +11,7 @@
   quick exit's), inline; the Content-Security-Policy in the <meta> allows exactly those, by
   their hashes, and nothing on the network;
 - "Find services" lists the national lines and up to FILE_DIRECTORY_LIMIT of the deployer's
-  organizations, with their search index inline for directory.js (without its search text,
-  which the script makes again).
+  organizations, with their search index inline for directory.js.
 """
 
 from __future__ import annotations
@@ -132,11 +131,7 @@ def _directory(limit: int):
 
 def _section(page: Page, directory: directory_index.Index, left_out: int) -> Markup:
     if page.name == "services":
-        # The index without its search text, which is the names and descriptions normalized:
-        # directory.js makes it again from them (search.py's spec), and the file is smaller.
-        orgs = {key: value for key, value in directory.data["orgs"].items() if key != "hay"}
-        index_json = htmlsafe_json_dumps(dict(directory.data, orgs=orgs), ensure_ascii=False,
-                                         separators=(",", ":"))
+        index_json = htmlsafe_json_dumps(directory.data, ensure_ascii=False, separators=(",", ":"))
         html = directory_page(directory, {}, everything=True, layout=SECTION_LAYOUT,
                               index_json=index_json, left_out=left_out)
     elif page.name == "self_check":

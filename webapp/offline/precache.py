@@ -17,9 +17,15 @@ from flask import Flask, current_app, g, url_for
 
 from .. import cover, locales
 from ..forget import removed_urls
+from ..delivery import HASHED
 from ..i18n import gettext as _
-from ..pages import PAGES
+from ..pages import BY_NAME, PAGES
 from ..theme import GUIDE_ICONS
+
+
+# Saved first by an install, before the rest of a language: the hotline (on the home page) and
+# every helpline.
+FIRST_PAGES = (BY_NAME["home"], BY_NAME["helplines"])
 
 
 def revision(data: bytes) -> str:
@@ -41,7 +47,8 @@ def locale_urls(loc: locales.Locale) -> list[str]:
 
 def shared_urls() -> list[str]:
     """Saved on every install whatever the locale: assets, icons, and every locale's small
-    offline page (so even an unsaved language says 'offline' in its own words)."""
+    offline page (so even an unsaved language says 'offline' in its own words). The guide's
+    bundles come first: the first pages saved need them."""
     assets = current_app.extensions["guide_asset_urls"]
     urls = list(assets.values())
     urls += [url_for("static", filename=name) for name in GUIDE_ICONS.files()]
@@ -100,6 +107,18 @@ def build(app: Flask) -> dict:
         shared = shared_urls()
         per_locale = {loc.code: locale_urls(loc) for loc in locales.served()}
         offline = {loc.code: url_for("offline.offline_page", lang=loc.code) for loc in locales.served()}
+        # The calculator app of each language: opened alone, it saves that language's guide.
+        calculators = {loc.code: url_for("cover.app", lang=loc.code) for loc in locales.served()}
+        first = {loc.code: [url_for(page.endpoint, lang=loc.code) for page in FIRST_PAGES]
+                 for loc in locales.served()}
+        # Shared files that reading a language offline does not need: an install saves them
+        # once it is active, so a first visit on a slow link is offline sooner. A language's
+        # own (its offline page, its calculator) are saved with that language; the icons only
+        # the manifests name, which an install of the app fetches itself, after every install.
+        of_locale = {loc.code: [offline[loc.code], calculators[loc.code], url_for("cover.manifest", lang=loc.code)]
+                     for loc in locales.served()}
+        later = [url_for("static", filename=name) for icons in (GUIDE_ICONS, cover.ICONS)
+                 for name in icons.manifest_files()]
         words = {loc.code: offline_text(loc) for loc in locales.served()}
         rule = locales.browser_rule()
         removed = removed_urls()
@@ -108,6 +127,12 @@ def build(app: Flask) -> dict:
         "shared": [_entry(client, url) for url in shared],
         "locales": {code: [_entry(client, url) for url in urls] for code, urls in per_locale.items()},
         "offline": offline,
+        "calculators": calculators,
+        # Where the files named by the hash of their bytes live (the bundles): any copy is right.
+        "immutable": HASHED,
+        "first": first,
+        "sharedOf": of_locale,
+        "later": later,
         "offlineText": words,
         # Addresses the worker never answers: "Remove saved data" needs the network's
         # Clear-Site-Data header (forget/).

@@ -58,6 +58,11 @@
 
   QuickExit.prototype.exit = function (event) {
     if (event) event.preventDefault();
+    // Silence before anything else: the page reading aloud (the Listen component) hears it
+    // first and stops its queue, then any speech of this page is cancelled, before the page
+    // hides and the cover loads. Nothing here can keep the exit from going on.
+    try { document.dispatchEvent(new Event("quick-exit")); } catch (e) {}
+    try { if (window.speechSynthesis) window.speechSynthesis.cancel(); } catch (e) {}
     if (this.inline) this.showCover();
     else {
       document.documentElement.hidden = true;
