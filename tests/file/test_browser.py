@@ -140,13 +140,13 @@ def test_the_downloaded_file_works_with_no_network(browser, downloaded):
     assert shown_headings(page) == ["Staying safe on your phone"]
     page.go_forward()
     assert shown_headings(page) == ["About this guide"]
-    # The search finds OSHA with no network.
+    # The search finds OSHA with no network (the hotline is in every search's results).
     go_to(page, "s-services")
     page.locator("#directory-q").fill("OSHA")
     results = page.locator("#directory-results > li h3")
-    wait_for_js(page, "() => document.querySelectorAll('#directory-results > li').length === 1")
-    assert results.all_inner_texts() == ["OSHA (workplace safety)"]
-    assert page.locator("#directory-status").inner_text() == "Organizations found: 1"
+    wait_for_js(page, "() => document.querySelectorAll('#directory-results > li').length === 2")
+    assert results.all_inner_texts() == ["National Human Trafficking Hotline", "OSHA (workplace safety)"]
+    assert page.locator("#directory-status").inner_text() == "Organizations found: 2"
     # A link from one section to another shows it (the Helplines index leads to a card).
     go_to(page, "s-helplines")
     page.locator(".line-index a[href='#line-osha']").click()
@@ -192,7 +192,8 @@ def test_arabic_reads_right_to_left_in_the_file(browser, downloaded):
     assert page.locator("#featured-nhth .button--call").get_attribute("href") == "tel:+18883737888"
     go_to(page, "s-services")
     page.locator("#directory-q").fill("OSHA")
-    wait_for_js(page, "() => document.querySelectorAll('#directory-results > li').length === 1")
+    wait_for_js(page, "() => document.querySelectorAll('#directory-results > li').length === 2")
+    assert page.locator("#directory-results > li h3").last.inner_text() == "OSHA (السلامة في مكان العمل)"
     page.locator("#quick-exit").click()
     assert page.locator("#display").is_visible() and not page.locator("main").is_visible()
     network.assert_none_and_counting(page)
