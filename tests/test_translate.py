@@ -64,9 +64,9 @@ def test_check_names_locale_message_and_problem(msgid, msgstr, problem):
 @pytest.mark.parametrize("enforcement, problem", [
     # Words for reporting a crime or complaining bring police lines first, for the very words
     # that find the Wage and Hour Division: the slip the first catalogs made.
-    ("policía, FBI, ICE, HSI, denunciar", "'denunciar', a word that finds a labor office (labor-rights)"),
-    ("policía, FBI, ICE, HSI, queja", "'queja', a word that finds a labor office"),
-    ("policía, FBI, ICE, HSI, report", "'report', a word that finds a labor office"),   # the English words too
+    ("policía, FBI, ICE, HSI, denunciar", "'denunciar', a word that finds help (labor-rights)"),
+    ("policía, FBI, ICE, HSI, queja", "'queja', a word that finds help"),
+    ("policía, FBI, ICE, HSI, report", "'report', a word that finds help"),   # the English words too
     ("policía, FBI, HSI", "keep ICE as it is"),
 ])
 def test_check_keeps_complaint_words_from_asking_for_the_police(enforcement, problem):
@@ -80,6 +80,21 @@ def test_check_keeps_complaint_words_from_asking_for_the_police(enforcement, pro
     assert any(text.startswith("es: 'police, sheriff") and problem in text for text in found), found
     catalog.get(vocabulary.ENFORCEMENT_WORDS).string = "policía, policia, migra, FBI, ICE, HSI"
     assert translate.check_catalog("es", catalog) == []
+
+
+def test_a_police_word_may_not_begin_a_word_for_other_help():
+    """Hindi's "immigration officer" (इमिग्रेशन अधिकारी) as a police word: a worker typing
+    "immigration rights" (इमिग्रेशन अधिकार), a word of immigration legal help, would name it."""
+    from webapp.content import vocabulary
+
+    catalog = _catalog([
+        (vocabulary.ENFORCEMENT_WORDS, "पुलिस, FBI, ICE, HSI, इमिग्रेशन अधिकारी"),
+        (vocabulary.SERVICE_WORDS["immigration-legal"], "इमिग्रेशन, वीज़ा, इमिग्रेशन अधिकार"),
+    ])
+    found = [str(p) for p in translate.check_catalog("hi", catalog)]
+    assert any("'इमिग्रेशन अधिकार', a word that finds help (immigration-legal)" in text for text in found), found
+    catalog.get(vocabulary.ENFORCEMENT_WORDS).string = "पुलिस, FBI, ICE, HSI"
+    assert translate.check_catalog("hi", catalog) == []
 
 
 def test_check_accepts_faithful_translation():

@@ -8,8 +8,8 @@ the police or an agency (then the first result is that line). test_ranking.py ru
 against the server's search and the browser's.
 
 A row is (words, first id) or (words, first id, an id that must also be found). To add a
-language, add its list under its code (th, hi...): at least 40 rows, the same needs and
-agencies as the others, in the words of that language.
+language, add its list under its code: at least 40 rows, the same needs and agencies as the
+others, in the words of that language.
 """
 
 # The law-enforcement lines of the shipped directory.
@@ -522,6 +522,113 @@ TABLE: dict[str, list[tuple]] = {
         ("shérif", "fbi"),
         ("gendarme", "fbi"),
         ("police de l'immigration", "hsi"),
+        ("911", "nhth"),
+    ],
+    # Hindi: Devanagari as people type it (with or without the nukta: तनख्वाह, तनख़्वाह), and the
+    # romanised Hindi many type on an English keyboard.
+    "hi": [
+        ("मालिक ने मेरा पासपोर्ट ले लिया", "nhth"),      # my boss took my passport
+        ("मुझे पैसे नहीं देते", "nhth"),                  # they don't pay me
+        ("पैसा नहीं मिला", "nhth", "whd"),                # no pay
+        ("मालिक की शिकायत", "nhth"),                      # report my boss
+        ("रिपोर्ट", "nhth", "whd"),                        # report
+        ("शिकायत", "nhth", "whd"),                        # complaint
+        ("मुझे घर जाना है", "nhth"),                      # I want to go home
+        ("वकील", "nhth"),                                 # lawyer
+        ("वीज़ा", "nhth"),
+        ("डिपोर्ट", "nhth"),                               # deported
+        ("मुझे डर लगता है", "nhth"),                      # I am scared
+        ("डॉक्टर", "nhth"),
+        ("आश्रय", "nhth"),                                # shelter
+        ("सोने की जगह", "nhth"),                          # place to sleep
+        ("इमिग्रेशन", "nhth", "whd"),
+        ("काम पर चोट लग गई", "nhth"),                     # I got hurt at work
+        ("घायल", "nhth", "osha"),                         # injured
+        ("तनख्वाह", "nhth", "whd"),                       # wages
+        ("बकाया तनख़्वाह", "nhth", "whd"),                 # unpaid wages
+        ("ओवरटाइम", "nhth", "whd"),
+        ("मानव तस्करी", "nhth"),                          # human trafficking
+        ("जबरन मज़दूरी", "nhth"),                         # forced labor
+        ("उन्होंने मेरे कागज़ात रख लिए", "nhth"),          # they kept my papers
+        ("कर्ज़", "nhth"),                                # debt
+        ("मैं यहाँ से निकल नहीं सकता", "nhth"),           # I can't get out of here
+        ("उत्पीड़न", "nhth", "eeoc"),                     # harassment
+        ("भेदभाव", "nhth", "eeoc"),                        # discrimination
+        ("आत्महत्या", "nhth", "lifeline988"),             # suicide
+        ("दुभाषिया", "nhth"),                             # interpreter
+        ("स्पेनिश", "nhth", "lifeline988"),                # Spanish
+        ("कोरियाई", "nhth", "ndvh"),                      # Korean
+        ("बाल दुर्व्यवहार", "nhth", "childhelp"),           # child abuse
+        ("घरेलू हिंसा", "nhth", "ndvh"),                   # domestic violence
+        ("अपराध", "nhth"),                               # crime
+        ("मुखबिरी", "nhth"),                              # tip-off
+        ("तहकीकात", "nhth"),                              # investigation
+        ("एफ़आईआर", "nhth"),                              # FIR, a police report: names no agency
+        ("vakil", "nhth"),                                # lawyer
+        ("tankhwah", "nhth", "whd"),                      # wages
+        ("shikayat", "nhth", "whd"),                      # complaint
+        ("पुलिस", "fbi"),                                 # police
+        ("ICE", "hsi"),
+        ("FBI", "fbi"),
+        ("HSI", "hsi"),
+        ("शेरिफ़", "fbi"),                                 # sheriff
+        ("पुलिसवाले", "fbi"),                             # cops
+        ("थाने", "fbi"),                                  # (at) the police station
+        ("इमिग्रेशन पुलिस", "hsi"),                       # immigration police
+        ("होमलैंड सिक्योरिटी", "hsi"),                     # Homeland Security
+        ("pulis", "fbi"),                                 # police
+        ("911", "nhth"),
+    ],
+    # Thai: written without spaces between words, so a phrase is one term; a term is found
+    # anywhere in a text (ทนาย in ทนายความ).
+    "th": [
+        ("นายจ้างยึดพาสปอร์ตของฉัน", "nhth"),            # my employer took my passport
+        ("นายจ้างไม่จ่ายเงิน", "nhth"),                  # my employer doesn't pay
+        ("ไม่ได้เงิน", "nhth", "whd"),                   # no pay
+        ("ร้องเรียนนายจ้าง", "nhth"),                    # complain about my employer
+        ("แจ้งเรื่อง", "nhth", "whd"),                   # report (a matter)
+        ("ร้องเรียน", "nhth", "whd"),                    # complaint
+        ("อยากกลับบ้าน", "nhth"),                       # I want to go home
+        ("ทนาย", "nhth"),                               # lawyer
+        ("วีซ่า", "nhth"),                               # visa
+        ("ถูกเนรเทศ", "nhth"),                           # deported
+        ("กลัวมาก", "nhth"),                             # very scared
+        ("หมอ", "nhth"),                                # doctor
+        ("ที่พัก", "nhth"),                               # shelter, place to stay
+        ("ที่นอน", "nhth"),                              # place to sleep
+        ("ตรวจคนเข้าเมือง", "nhth"),                     # immigration
+        ("สถานะการเข้าเมือง", "nhth", "whd"),            # immigration status
+        ("บาดเจ็บจากการทำงาน", "nhth"),                  # hurt at work
+        ("บาดเจ็บ", "nhth", "osha"),                     # injured
+        ("ค่าจ้าง", "nhth", "whd"),                      # wages
+        ("ไม่ได้ค่าจ้าง", "nhth", "whd"),                 # unpaid wages
+        ("โอที", "nhth", "whd"),                         # overtime
+        ("ค้ามนุษย์", "nhth"),                            # human trafficking
+        ("บังคับใช้แรงงาน", "nhth"),                     # forced labor
+        ("นายจ้างเก็บเอกสารไว้", "nhth"),                 # my employer keeps my documents
+        ("หนี้", "nhth"),                                # debt
+        ("ออกไปไม่ได้", "nhth"),                         # I can't leave
+        ("ถูกคุกคาม", "nhth", "eeoc"),                   # harassed
+        ("เลือกปฏิบัติ", "nhth", "eeoc"),                  # discrimination
+        ("ฆ่าตัวตาย", "nhth", "lifeline988"),             # suicide
+        ("ล่าม", "nhth"),                                # interpreter
+        ("สเปน", "nhth", "lifeline988"),                 # Spanish
+        ("เกาหลี", "nhth", "ndvh"),                      # Korean
+        ("ทารุณกรรมเด็ก", "nhth", "childhelp"),           # child abuse
+        ("ความรุนแรงในครอบครัว", "nhth", "ndvh"),         # domestic violence
+        ("อาชญากรรม", "nhth"),                          # crime
+        ("เบาะแส", "nhth"),                              # tip
+        ("สืบสวน", "nhth"),                              # investigate
+        ("แจ้งความ", "nhth"),                            # report a crime: names no agency
+        ("ตำรวจ", "fbi"),                                # police
+        ("ICE", "hsi"),
+        ("FBI", "fbi"),
+        ("HSI", "hsi"),
+        ("นายอำเภอ", "fbi"),                             # sheriff
+        ("สถานีตำรวจ", "fbi"),                           # police station
+        ("โปลิส", "fbi"),                                # cops (slang)
+        ("ตำรวจ ตรวจคนเข้าเมือง", "hsi"),                 # immigration police
+        ("บังคับใช้กฎหมายตรวจคนเข้าเมือง", "hsi"),         # immigration enforcement
         ("911", "nhth"),
     ],
 }

@@ -110,3 +110,35 @@ def test_a_regions_immigration_lawyer_comes_before_ice(js, app):
                                  ({"q": report}, ["hotline", "ice-office"])):
             assert python_run(index, params)["ids"] == expected, (lang, params)
             assert js.evaluate(run, [index, params]) == expected, (lang, params)
+
+
+# The everyday words for a lawyer and for a shelter in Thai and Hindi, as the shipped catalogs
+# give them to Find services: (language, word, the need it names, the other need's word).
+NEEDS = [
+    ("th", "ทนาย", "legal", "ที่พัก"),
+    ("th", "ที่พัก", "shelter-housing", "ทนาย"),
+    ("hi", "वकील", "legal", "आश्रय"),
+    ("hi", "आश्रय", "shelter-housing", "वकील"),
+]
+
+
+@pytest.mark.parametrize("lang, word, need, other", NEEDS, ids=[n[2] + "-" + n[0] for n in NEEDS])
+def test_thai_and_hindi_words_find_their_help(js, client, lang, word, need, other):
+    """On the index a reader's phone gets (/th/services/index.json: the shipped catalogs and
+    directory), in both searches: the word finds the hotline by the needs it refers people to,
+    not only because the hotline is in every search; and it is the word of that need (a
+    deployer's legal aid or shelter would be found by it), not of the other one."""
+    run = "([index, params]) => GuideDirectory.run(index, params).ids"
+    index = client.get(f"/{lang}/services/index.json").get_json()
+    nhth = index["orgs"]["id"].index("nhth")
+    # Without the hotline's place in every search, only what the word itself finds is left.
+    found_by_word = {**index, "always": []}
+    # The hotline with nothing searchable but the one need's label and words.
+    one_need = {**found_by_word, "orgs": {**index["orgs"]}}
+    one_need["orgs"]["hay"] = [""] * len(index["orgs"]["hay"])
+    one_need["orgs"]["services"] = [[] for _ in index["orgs"]["services"]]
+    one_need["orgs"]["services"][nhth] = [[s[0] for s in index["services"]].index(need)]
+    for idx, q, expected in ((found_by_word, word, ["nhth"]), (one_need, word, ["nhth"]),
+                             (one_need, other, [])):
+        assert python_run(idx, {"q": q})["ids"] == expected, ("python", lang, q, need)
+        assert js.evaluate(run, [idx, {"q": q}]) == expected, ("browser", lang, q, need)
