@@ -10,9 +10,9 @@ import argparse
 import sys
 import time
 
-from bench import budgets, common, compression, directory, lighthouse, load, offline
+from bench import budgets, common, compression, directory, file, lighthouse, load, offline
 
-PARTS = (budgets, offline, load, compression, directory, lighthouse)
+PARTS = (budgets, offline, load, compression, directory, file, lighthouse)
 
 
 def main(argv: list[str] | None = None) -> int:

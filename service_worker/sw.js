@@ -72,6 +72,9 @@ async function fetchChecked(entry) {
       throw new Error(`precache: ${entry.url} does not match this version`);
     }
     const headers = { "Content-Type": response.headers.get("Content-Type") || "application/octet-stream" };
+    // The guide as one file is a download, from the saved copy too.
+    const disposition = response.headers.get("Content-Disposition");
+    if (disposition) headers["Content-Disposition"] = disposition;
     return { body, headers, date: serverDate(response) };
   } finally {
     clearTimeout(timer);

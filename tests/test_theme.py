@@ -23,7 +23,7 @@ def test_the_stylesheets_use_the_python_colours():
     assert guide["accent"] == theme.THEME_COLOR
     assert guide["bg"] == theme.BACKGROUND_COLOR
     calculator = light_scheme((STATIC / "cover" / "calc.css").read_text(encoding="utf-8"))
-    assert calculator["bg"] == cover.BACKGROUND
+    assert calculator["calc-bg"] == cover.BACKGROUND
 
 
 @pytest.mark.parametrize("source", ["icon.svg", "maskable.svg"])

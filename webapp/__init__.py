@@ -20,9 +20,10 @@ from flask import Flask
 from .privacy_log import Flask as PrivateFlask
 
 from . import (assets, components, content, delivery, errors, i18n, locales, privacy_log, public_url,
-               security, settings, templating)
+               rendermode, security, settings, templating)
 from .cover import bp as cover_bp
 from .directory import bp as directory_bp
+from .file import bp as file_bp
 from .forget import bp as forget_bp
 from .guide import bp as guide_bp
 from .offline import bp as offline_bp
@@ -30,9 +31,22 @@ from .outreach import bp as outreach_bp
 from .site import bp as site_bp
 
 
+class GuideFlask(PrivateFlask):
+    """While the guide is rendered as one file, every link asks the file's links (a page's
+    section) instead of the URL map: see rendermode.py."""
+
+    def url_for(self, endpoint: str, /, *, _anchor: str | None = None, _method: str | None = None,
+                _scheme: str | None = None, _external: bool | None = None, **values) -> str:
+        made = rendermode.current_file()
+        if made is not None:
+            return made.url_for(endpoint, dict(values, _anchor=_anchor))
+        return super().url_for(endpoint, _anchor=_anchor, _method=_method, _scheme=_scheme,
+                               _external=_external, **values)
+
+
 def create_app(test_config: dict | None = None) -> Flask:
     defaults = settings.Paths.from_environ()
-    app = PrivateFlask(__name__, static_folder=str(defaults.static), static_url_path="/static")
+    app = GuideFlask(__name__, static_folder=str(defaults.static), static_url_path="/static")
     app.config.from_mapping(
         CONTENT_DIR=str(defaults.content),
         TRANSLATIONS_DIR=str(defaults.translations),
@@ -83,6 +97,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(directory_bp)
     app.register_blueprint(forget_bp)
     app.register_blueprint(outreach_bp)
+    app.register_blueprint(file_bp)
 
     from . import cli
 

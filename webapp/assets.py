@@ -29,7 +29,8 @@ BUNDLES = {
     # Loaded only by the "Remove saved data" page.
     "forget_js": Bundle("js/forget.js", filters="rjsmin", output="forget.%(version)s.js"),
     # The outreach kit (self-check, wallet cards).
-    "outreach_css": Bundle("css/outreach.css", filters="rcssmin", output="outreach.%(version)s.css"),
+    "outreach_css": Bundle("css/selfcheck.css", "css/cards.css", filters="rcssmin",
+                           output="outreach.%(version)s.css"),
     "outreach_js": Bundle("js/outreach.js", filters="rjsmin", output="outreach.%(version)s.js"),
     "choose_js": Bundle("js/locale-match.js", "js/choose.js", filters="rjsmin", output="choose.%(version)s.js"),
     # The cover screen has its own small bundles so that nothing of the guide loads with it.

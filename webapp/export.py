@@ -7,7 +7,8 @@ re-renders the pages and rebuilds the list for that address first. Besides the l
 sitemap.xml and robots.txt; the "removed" pages of "Remove saved data" (forget/); index.html,
 the language chooser (no server reads Accept-Language); 404.html; and the app's headers for
 the host (hosting.py): `_headers` in the folder, and an nginx server block beside it (never
-inside: the folder is uploaded as it is, and the block names a path on the server).
+inside: the folder is uploaded as it is, and the block names a path on the server), each
+language's file (webapp/file/, in the list) given as a download.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import click
 from flask import current_app, render_template
 from flask.cli import with_appcontext
 
-from . import hosting, locales, public_url, security
+from . import file, hosting, locales, public_url, security
 from .forget import removed_urls
 from .offline import precache
 
@@ -84,9 +85,12 @@ def _export(app, outdir: Path, nginx: Path, nginx_root: str) -> list[str]:
     written += ["/", "/404.html"]
     # The app's headers, for the host that serves these files.
     hsts = security.hsts_for_host(app)
-    (outdir / hosting.HEADERS_FILE).write_text(hosting.headers_file(written, hsts), encoding="utf-8")
+    with app.test_request_context("/"):
+        downloads = file.downloads()
+    (outdir / hosting.HEADERS_FILE).write_text(hosting.headers_file(written, hsts, downloads), encoding="utf-8")
     nginx.parent.mkdir(parents=True, exist_ok=True)
-    nginx.write_text(hosting.nginx_static(app.config["GUIDE_BASE_URL"], nginx_root or str(outdir.resolve()), hsts),
+    nginx.write_text(hosting.nginx_static(app.config["GUIDE_BASE_URL"], nginx_root or str(outdir.resolve()), hsts,
+                                          app.config["FILE_NAME"]),
                      encoding="utf-8")
     return written
 

@@ -54,9 +54,16 @@ def file_headers(url: str) -> dict[str, str]:
     return {"Cache-Control": delivery.cache_control(url)}
 
 
-def headers_file(urls: list[str], hsts: bool) -> str:
+def attachment(name: str) -> str:
+    """Content-Disposition of the guide as one file (webapp/file/): a download, under `name`."""
+    return f'attachment; filename="{name}"'
+
+
+def headers_file(urls: list[str], hsts: bool, downloads: dict[str, str] | None = None) -> str:
     """`_headers`: the security headers for every path, then Cache-Control (and a content type
-    where a host may not know it, and "Remove saved data"'s Clear-Site-Data) by folder."""
+    where a host may not know it, and "Remove saved data"'s Clear-Site-Data) by folder, and
+    Content-Disposition for each language's file (`downloads`: its URL and file name), the one
+    header given by a rule of its own."""
     lines = [f"# {GENERATED}", "# Read by Netlify and Cloudflare Pages; other hosts: send the same headers.",
              "", "/*"]
     everywhere = dict(security.HEADERS, **({"Strict-Transport-Security": security.HSTS} if hsts else {}))
@@ -76,6 +83,8 @@ def headers_file(urls: list[str], hsts: bool) -> str:
         for suffix, content_type in CONTENT_TYPES.items():
             if url.endswith(suffix):
                 lines += ["", url, f"  Content-Type: {content_type}"]
+    for url, name in (downloads or {}).items():
+        lines += ["", url, f"  Content-Disposition: {attachment(name)}"]
     return "\n".join(lines) + "\n"
 
 
@@ -123,8 +132,10 @@ def _redirect_http(host: str) -> list[str]:
             f"    return 301 https://{host}$request_uri;", "}"]
 
 
-def nginx_static(base_url: str, root: str, hsts: bool) -> str:
-    """A server block serving the exported folder, found at `root` on the server."""
+def nginx_static(base_url: str, root: str, hsts: bool, file_name: str = "") -> str:
+    """A server block serving the exported folder, found at `root` on the server; `file_name`:
+    the name of the guide as one file before "-<lang>.html" (GUIDE_FILE_NAME), each language's
+    file a download."""
     host, lines = _server_head(base_url)
     revalidate = {"Cache-Control": delivery.REVALIDATE}
     lines = [f"# {GENERATED}", "# nginx serving the static export: put this file in /etc/nginx/conf.d/.",
@@ -148,6 +159,15 @@ def nginx_static(base_url: str, root: str, hsts: bool) -> str:
         *_add_headers("        ", hsts, REMOVED_HEADERS, on_success=("Clear-Site-Data",)),
         "    }",
     ]
+    if file_name:
+        lines += [
+            "    # The guide as one file, a download; $1 is the language the expression captured.",
+            "    location ~ ^/([^/]+)/file/$ {",
+            "        try_files $uri $uri/ =404;",
+            *_add_headers("        ", hsts, dict(revalidate, **{"Content-Disposition": attachment(file_name + "-$1.html")}),
+                          on_success=("Content-Disposition",)),
+            "    }",
+        ]
     for suffix, content_type in CONTENT_TYPES.items():
         lines += [
             f"    location ~ \\{suffix}$ {{",

@@ -1,7 +1,7 @@
 """The guide's pages, in reading order: the one list of them. Their routes (a page's `rule`),
 the navigation, links between pages (`page_link`), the sitemap, the precache list (and so the
-offline copy and the static export), the review sheets, the tests and the screenshots all read
-it."""
+offline copy and the static export), the guide as one file (`in_file`), the review sheets, the
+tests and the screenshots all read it."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ class Page:
     # The blueprint that serves the page: "guide" renders guide/<name>.html with a generic
     # view; a page with a view of its own (the directory's search) names its blueprint.
     blueprint: str = "guide"
+    # A section of the guide as one file (webapp/file/). The wallet cards are a sheet for an
+    # outreach worker to print, whose codes open the website: not a page a reader needs there.
+    in_file: bool = True
 
     @property
     def endpoint(self) -> str:
@@ -66,9 +69,10 @@ PAGES: tuple[Page, ...] = (
          N_("What a quick exit can and cannot hide."), "shield"),
     Page("cards", "card", N_("Wallet cards to print"),
          N_("Small cards with the hotline's numbers, to print and hand out."), "document",
-         blueprint="outreach"),
+         blueprint="outreach", in_file=False),
     Page("about", "about", N_("About this guide"),
          N_("Who made it, where the facts come from, and your privacy."), "info"),
 )
 
 BY_NAME: dict[str, Page] = {page.name: page for page in PAGES}
+IN_FILE: tuple[Page, ...] = tuple(page for page in PAGES if page.in_file)

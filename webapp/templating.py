@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,8 +10,8 @@ from flask import Flask, current_app, request, url_for
 from flask_babel import format_currency, format_date, format_percent
 from markupsafe import Markup
 
-from . import i18n, locales, settings, theme
-from .pages import BY_NAME, PAGES
+from . import i18n, locales, rendermode, settings, theme
+from .pages import BY_NAME, IN_FILE, PAGES
 
 
 @lru_cache(maxsize=None)
@@ -21,8 +22,23 @@ def _icon_markup(icons: Path, folder: str, name: str) -> str:
 
 
 def icon(name: str, folder: str = "ui", css: str = "icon") -> Markup:
+    made = rendermode.current_file()
+    if made is not None and (use := made.icon(name, folder, css)) is not None:
+        return use
     svg = _icon_markup(settings.paths().icons, folder, name)
     return Markup(svg.replace("<svg ", f'<svg class="{css}" focusable="false" ', 1))
+
+
+_NOT_IN_SYMBOL = re.compile(r'\s(?:xmlns|width|height|aria-hidden)="[^"]*"')
+
+
+def icon_symbol(name: str, folder: str, ident: str) -> Markup:
+    """An icon as a <symbol> of a sprite, for <svg><use href="#ident"/></svg> (the guide as one
+    file draws each icon once): the file's own drawing and attributes, sized by the CSS."""
+    svg = _icon_markup(settings.paths().icons, folder, name)
+    head, body = svg.split(">", 1)
+    attrs = _NOT_IN_SYMBOL.sub("", head.removeprefix("<svg"))
+    return Markup('<symbol id="%s"%s>%s</symbol>') % (ident, Markup(attrs), Markup(body.removesuffix("</svg>")))
 
 
 def page_link(name: str, css: str = "") -> Markup:
@@ -71,10 +87,13 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def globals_for_templates():
         content = current_app.extensions["guide_content"]
+        as_file = rendermode.in_file()
         return {
             "locale": i18n.current_locale(),
             "listed_locales": locales.listed(),
-            "pages": PAGES,
+            # The guide as one file (webapp/file/) is a render mode of the same templates.
+            "as_file": as_file,
+            "pages": IN_FILE if as_file else PAGES,
             "page_by_name": BY_NAME,
             "content": content,
             "helplines": content.helplines,

@@ -2,7 +2,9 @@
    flags this tab keeps after a quick exit and goes back to the start page. Opened as the
    installed calculator app (its start address carries a marker), it records that for the
    window, so the pages opened from it keep its neutral title. The code, the flags and the
-   marker are the quick exit's settings (webapp/components/quick_exit), in data-config. */
+   marker are the quick exit's settings (webapp/components/quick_exit), in data-config. In the
+   guide as one file the calculator is in the page (config.inline): the code shows the guide
+   again where the reader left it, and the keys work only while the calculator is shown. */
 (function () {
   "use strict";
   var root = document.querySelector(".calc");
@@ -35,6 +37,11 @@
   }
   function goBack() {
     try { sessionStorage.removeItem(mode); localStorage.removeItem(mode); } catch (e) {}
+    if (config.inline) {
+      document.documentElement.classList.remove(config.inline);
+      press("C");   // nothing typed stays on the display for the next exit
+      return;
+    }
     location.replace("/");
   }
   function press(k) {
@@ -65,6 +72,7 @@
     if (b) press(b.getAttribute("data-k"));
   });
   document.addEventListener("keydown", function (e) {
+    if (!root.getClientRects().length) return;   // the file's calculator, while the guide shows
     var map = { Enter: "=", Escape: "C", Backspace: "C", "x": "*", "X": "*" };
     var k = map[e.key] || e.key;
     if (/^[0-9.+\-*/=%]$/.test(k) || k === "C") { e.preventDefault(); press(k); }

@@ -16,7 +16,7 @@
   } catch (e) {
     return; // an old browser: the form still searches on the server
   }
-  if (!String.prototype.normalize || !Array.from || !window.fetch) return;
+  if (!String.prototype.normalize || !Array.from) return;
 
   var FILTERS = ["state", "service", "population", "language"];
   var PAGE = /^[1-9][0-9]{0,3}$/;
@@ -452,6 +452,13 @@
     root.setAttribute("data-ready", "");
   }
 
+  // The guide as one file carries its index in the page (it has no server to ask).
+  var inline = document.getElementById("directory-index");
+  if (inline) {
+    enhance(JSON.parse(inline.textContent));
+    return;
+  }
+  if (!window.fetch) return;   // an old browser: the form still searches on the server
   fetch(strings.index, { credentials: "same-origin" })
     .then(function (response) {
       if (!response.ok) throw new Error(response.status);

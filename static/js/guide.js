@@ -219,6 +219,37 @@
     });
   }
 
+  // "Share as a file" (home page, "Saved for offline"): the guide in one language as one file,
+  // read from the saved copy when there is no signal and handed to the phone's share sheet,
+  // where the browser can share files. Elsewhere the link downloads the file.
+  function shareFile(link) {
+    var status = document.querySelector("[data-share-status]");
+    fetch(link.href).then(function (response) {
+      if (!response.ok) throw new Error(response.status);
+      return response.blob();
+    }).then(function (blob) {
+      var file = new File([blob], link.getAttribute("download"), { type: "text/html" });
+      if (status) status.textContent = "";
+      return navigator.share({ files: [file] });
+    }).catch(function (error) {
+      if (error && error.name === "AbortError") return;   // the reader closed the share sheet
+      if (status) status.textContent = status.getAttribute("data-failed");
+    });
+  }
+  var canShareFiles = false;
+  try {
+    canShareFiles = !!(navigator.canShare && navigator.share && window.File &&
+      navigator.canShare({ files: [new File(["<!doctype html>"], "a.html", { type: "text/html" })] }));
+  } catch (e) { /* no share sheet for files */ }
+  if (canShareFiles) {
+    document.querySelectorAll("[data-share-file]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        shareFile(link);
+      });
+    });
+  }
+
   if (!sw) return;
   sw.addEventListener("message", function (event) {
     if (event.data && event.data.type === "updated") showUpdateNotice();

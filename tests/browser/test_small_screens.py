@@ -49,7 +49,7 @@ def on_first_screen(page, locator, height):
 def test_help_is_on_the_first_screen(phone, live_server, lang):
     phone.set_viewport_size(PHONE)
     phone.goto(f"{live_server.url}/{lang}/")
-    hotline = phone.locator("#line-nhth")
+    hotline = phone.locator("#featured-nhth")
     wanted = {"heading": phone.locator("h1"), "reassurance": phone.locator("main .lead"),
               "Call": hotline.locator(".button--call"), "Text": hotline.locator(".button--text")}
     for what, locator in wanted.items():

@@ -75,7 +75,7 @@ def guide_size(sizes: str) -> bytes:
 
 def test_rtl_manifest_and_keypad(client):
     html, _, manifest = calculator(client, "ar")
-    assert manifest["dir"] == "rtl" and '<html lang="ar" dir="rtl">' in html
+    assert manifest["dir"] == "rtl" and '<html lang="ar" dir="rtl"' in html
     assert '<main class="calc" dir="ltr"' in html     # keys keep their usual order
 
 

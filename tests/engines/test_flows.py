@@ -433,8 +433,8 @@ def test_remove_saved_data_without_script_asks_the_browser(engine, site):
 
 def test_update_fetches_only_what_changed_and_keeps_saved_languages(engine, site, app, app_variant):
     """A deploy that changes one sentence of the questions page: the phone downloads that
-    page and the worker script, nothing else (counted at the server), and reads the new
-    sentence offline."""
+    page, the guide as one file (which holds every page) and the worker script, nothing else
+    (counted at the server), and reads the new sentence offline."""
     srv = site()
     engine.goto(srv.url + "/en/")
     saved(engine, "en", shared=True)
@@ -442,7 +442,7 @@ def test_update_fetches_only_what_changed_and_keeps_saved_languages(engine, site
     new_app = app_variant(new_sentence)
     srv = site(new_app, srv.port)
     changed = changed_entries(precache.get(app), precache.get(new_app), ["en"])
-    assert changed == {"/en/questions/"}, changed
+    assert changed == {"/en/questions/", "/en/file/"}, changed
     # Ask for the update check a visit would make, then wait for the worker's own word that the
     # new version is the one in charge.
     engine.evaluate("async () => { await (await navigator.serviceWorker.getRegistration()).update().catch(() => {}); }")

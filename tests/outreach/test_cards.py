@@ -138,8 +138,11 @@ def test_cards_are_refused_without_a_public_address_in_the_readers_language(valu
     assert "GUIDE_BASE_URL" in refusal
     if shown:
         assert shown in refusal
-    # Nor does the home page offer a code that would open nowhere.
-    assert 'class="share"' not in client.get("/es/").get_data(as_text=True)
+    # Nor does the home page offer a code or an address that would open nowhere; it still
+    # offers the guide as one file, which needs no address.
+    home = client.get("/es/").get_data(as_text=True)
+    assert 'class="share__qr"' not in home and "data-share=" not in home
+    assert 'href="/es/file/" download="notes-es.html" data-share-file' in home
 
 
 @pytest.mark.browser

@@ -42,25 +42,35 @@ def refuse_synthetic_data(state) -> None:
 
 @bp.route(BY_NAME["services"].rule, methods=["GET", "POST"])
 def services():
-    idx = index.get()
     # A GET never searches: an old link or a typed address with ?q=… shows the whole list.
-    query = search.parse(idx.data, request.form if request.method == "POST" else {})
+    response = make_response(render_page(index.get(), request.form if request.method == "POST" else {}))
+    if request.method == "POST":
+        # The answer shows the reader's words: no browser or proxy may keep it.
+        response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def render_page(idx: index.Index, form, everything: bool = False, **context) -> str:
+    """The page of a search (`form`: the fields sent, {} for none) over `idx`, one page of
+    results at a time; `everything`: every result at once, as the guide as one file lists them
+    (webapp/file/). `context` goes to the template as it is."""
+    query = search.parse(idx.data, form)
     order = search.search(idx.data, query)
-    pages = max(1, math.ceil(len(order) / search.PAGE_SIZE))
-    page_number = min(query.page, pages)
-    shown = order[: page_number * search.PAGE_SIZE]
-    response = make_response(render_template(
+    if everything:
+        page_number, shown = 1, order
+    else:
+        pages = max(1, math.ceil(len(order) / search.PAGE_SIZE))
+        page_number = min(query.page, pages)
+        shown = order[: page_number * search.PAGE_SIZE]
+    return render_template(
         "directory/services.html", page=BY_NAME["services"], query=query, total=len(order),
         cards=[idx.card(i) for i in shown], more=len(order) > len(shown), next_page=page_number + 1,
         others=search.others_found(idx.data, order),
         template_card=index.Index.template_card(),
         options=idx.options, sep=idx.data["sep"], query_max=search.MAX_QUERY,
         guide_pages=[idx.data["pages"][i] for i in search.pages(idx.data, query)],
-    ))
-    if request.method == "POST":
-        # The answer shows the reader's words: no browser or proxy may keep it.
-        response.headers["Cache-Control"] = "no-store"
-    return response
+        **context,
+    )
 
 
 @bp.get(BY_NAME["services"].rule + "index.json")

@@ -21,7 +21,7 @@ from ..content import vocabulary
 from ..content.directory import Organization
 from ..content.models import CAVEAT, CLAIMS, ENFORCEMENT_LABELS, Badge, Phone, TextLine
 from ..i18n import gettext as _
-from ..pages import BY_NAME
+from ..pages import BY_NAME, PAGES
 from . import enforcement, search
 
 VERSION = 4
@@ -41,8 +41,9 @@ def _language_codes(orgs: tuple[Organization, ...]) -> list[str]:
     return codes
 
 
-def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
-    """The index for the locale of the current request (gettext and dates follow it)."""
+def build(orgs: tuple[Organization, ...], loc: locales.Locale, pages=PAGES) -> dict:
+    """The index for the locale of the current request (gettext and dates follow it); the
+    search finds these of the guide's pages (the guide as one file holds fewer)."""
     def service_words(sid: str) -> list[str]:
         message = vocabulary.SERVICE_WORDS[sid]
         return [_(vocabulary.SERVICES[sid]), *vocabulary.words(_(message)), *vocabulary.words(message)]
@@ -128,17 +129,19 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale) -> dict:
             dates[iso] = i18n.format_day(org.verified_on)
         columns["source"].append(sources.setdefault(org.source, len(sources)))
 
-    pages = []
+    found = []
     for name, message in vocabulary.PAGE_WORDS.items():
         page = BY_NAME[name]
+        if page not in pages:
+            continue
         words = [_(page.title), _(page.summary), *vocabulary.words(_(message)), *vocabulary.words(message)]
-        pages.append([url_for(page.endpoint, lang=loc.code), _(page.title), search.normalize(" ".join(words))])
+        found.append([url_for(page.endpoint, lang=loc.code), _(page.title), search.normalize(" ".join(words))])
 
     # In every search's results (the hotline), never a law-enforcement line.
     always = [i for i, row in enumerate(rows) if row[2].in_every_search and not row[2].law_enforcement]
 
     return {
-        "version": VERSION, "locale": loc.code, "pages": pages, "max": search.MAX_QUERY, "page": search.PAGE_SIZE,
+        "version": VERSION, "locale": loc.code, "pages": found, "max": search.MAX_QUERY, "page": search.PAGE_SIZE,
         "sep": list_separator(loc.babel), "text": search.text_rules(), "always": always,
         "services": services, "populations": populations, "languages": languages, "states": states,
         "intent": enforcement.intent(_), "badges": badges,

@@ -33,10 +33,12 @@ def revision(data: bytes) -> str:
 
 
 def locale_urls(loc: locales.Locale) -> list[str]:
-    """What makes one locale readable offline: its pages, its 'saved' page and manifest, and
-    the directory's search index in that language."""
+    """What makes one locale readable offline: its pages, its 'saved' page and manifest, the
+    directory's search index in that language, and the whole guide as one file (so it can be
+    shared from a phone with no signal)."""
     urls = [url_for(page.endpoint, lang=loc.code) for page in PAGES]
     urls.append(url_for("directory.index_json", lang=loc.code))
+    urls.append(url_for("file.download", lang=loc.code))
     urls.append(url_for("outreach.cards_discreet", lang=loc.code))
     urls += [url_for("offline.saved", lang=loc.code), url_for("offline.manifest", lang=loc.code),
              url_for("forget.forget", lang=loc.code)]

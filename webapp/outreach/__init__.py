@@ -40,10 +40,16 @@ def _cached(key: tuple, render) -> str:
     return html
 
 
+def render_self_check(**context) -> str:
+    """The self-check's questions (`context` goes to the template: the guide as one file gives
+    its layout, webapp/file/)."""
+    return render_template("outreach/self_check.html", page=BY_NAME["self_check"], groups=_groups(),
+                           **context)
+
+
 @bp.get(SELF_CHECK)
 def self_check():
-    return _cached((g.locale.code, "self_check"), lambda: render_template(
-        "outreach/self_check.html", page=BY_NAME["self_check"], groups=_groups()))
+    return _cached((g.locale.code, "self_check"), render_self_check)
 
 
 @bp.post(SELF_CHECK)

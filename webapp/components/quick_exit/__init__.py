@@ -29,6 +29,13 @@ reads, because it makes Back instant on a slow phone; the exit takes them out:
   blank frame when an ordinary Back restores a page.
 tests/components/test_quick_exit.py records every frame painted during Back and Forward, in
 the full Chromium with its cache on.
+
+The guide as one file (webapp/file/) has no cover to go to and no network: its calculator is
+in the page (a `.calc-cover` after the footer), and the exit puts COVER_CLASS on <html>, which
+hides everything else and shows it (FILE_STYLE). The file's own guard (FILE_GUARD_JS) does the
+same before the first paint when this tab has exited, so a reload, or Forward into the file,
+shows the calculator. Back inside the file moves between its sections without leaving the
+document: the class stays, and file.js shows no section while it is there.
 """
 
 from __future__ import annotations
@@ -42,6 +49,8 @@ from pathlib import Path
 from flask import Flask, current_app
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
+
+from ... import rendermode
 
 HERE = Path(__file__).resolve().parent
 # The component's files, bundled by assets.py into the guide's CSS and JavaScript.
@@ -85,13 +94,31 @@ DISGUISE_JS = (
 # The calculator's colour (the installed calculator's theme_color and the cover's bar).
 DISGUISE_THEME = "#3a3a3c"
 
+# The guide as one file: the class on <html> that shows the calculator in the page instead of
+# the guide (static/cover/calc.css styles the page by it too), and the calculator's id, the
+# target of the bar's link without JavaScript.
+COVER_CLASS = "calc-mode"
+COVER_ID = "calc"
+FILE_GUARD_JS = (
+    '(function(){try{if(sessionStorage.getItem("%s"))document.documentElement.classList.add("%s")}'
+    'catch(e){}})()'
+) % (FLAG, COVER_CLASS)
+# With COVER_CLASS nothing but the calculator is shown; without JavaScript, the bar's link to
+# #calc shows it the same way (where the browser has :has()).
+FILE_STYLE = (
+    ".calc-cover{{display:none}}"
+    "html.{cls} body>:not(.calc-cover),html:has(#{id}:target) body>:not(.calc-cover){{display:none!important}}"
+    "html.{cls} .calc-cover,#{id}:target{{display:block;block-size:100%}}"
+).format(cls=COVER_CLASS, id=COVER_ID)
 
-def _csp_hash(script: str) -> str:
-    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+
+def csp_hash(text: str) -> str:
+    """A Content-Security-Policy source allowing this inline script or style, by its hash."""
+    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
 
 
-GUARD_HASH = _csp_hash(GUARD_JS)
-DISGUISE_HASH = _csp_hash(DISGUISE_JS)
+GUARD_HASH = csp_hash(GUARD_JS)
+DISGUISE_HASH = csp_hash(DISGUISE_JS)
 # The only inline scripts the guide has; security.py allows exactly these.
 CSP_HASHES = (GUARD_HASH, DISGUISE_HASH)
 
@@ -101,14 +128,17 @@ def return_code() -> str:
 
 
 def exit_href() -> str:
-    """The no-JavaScript destination: the deployer's neutral site, else the cover screen."""
+    """The no-JavaScript destination: the deployer's neutral site, else the cover screen; in the
+    guide as one file, the calculator in the page."""
+    if rendermode.in_file():
+        return "#" + COVER_ID
     return current_app.config["QUICK_EXIT_URL"] or COVER_PATH
 
 
 def browser_config() -> dict[str, str]:
     """Everything both scripts need, from here and the app's config: the quick exit on every
     page and the calculator read this same object (as JSON in a data-config attribute)."""
-    return {
+    config = {
         "flag": FLAG,
         "appFlag": APP_FLAG,
         "appMarker": APP_MARKER,
@@ -116,6 +146,10 @@ def browser_config() -> dict[str, str]:
         "code": return_code(),
         "external": current_app.config["QUICK_EXIT_URL"],
     }
+    if rendermode.in_file():
+        # The calculator is in the page, and a file never sends the reader to the network.
+        config.update(cover="#" + COVER_ID, external="", inline=COVER_CLASS)
+    return config
 
 
 def config_attribute() -> Markup:
@@ -157,4 +191,5 @@ def init_app(app: Flask) -> None:
         quick_exit_guard=Markup(f"<script>{GUARD_JS}</script>"),
         disguise_name=disguise_name,
         disguise_script=disguise_script,
+        quick_exit_cover_class=COVER_CLASS,
     )

@@ -3,6 +3,8 @@
    then replace this history entry with the cover. Inside the app installed as a calculator
    (the calculator recorded its own address for this window), the exit goes back to that
    calculator and counts as an installed app.
+   In the guide as one file the calculator is in the page: the exit puts the class named by
+   config.inline on <html>, which shows it and nothing else (see __init__.py).
    Settings come from the component's Python side (data-config, the same JSON the calculator
    reads); every string from data-i18n-* attributes, so it is translated. */
 (function () {
@@ -19,6 +21,7 @@
     this.status = status;
     this.flag = config.flag;
     this.external = config.external;
+    this.inline = config.inline || null;
     this.cover = disguise && disguise.indexOf(config.cover) === 0 ? disguise : config.cover;
     this.installed = !!disguise || !!(window.matchMedia && window.matchMedia("(display-mode: standalone)").matches);
     this.presses = 0;
@@ -60,14 +63,27 @@
     // hides and the cover loads. Nothing here can keep the exit from going on.
     try { document.dispatchEvent(new Event("quick-exit")); } catch (e) {}
     try { if (window.speechSynthesis) window.speechSynthesis.cancel(); } catch (e) {}
-    document.documentElement.hidden = true;
-    document.title = "";
+    if (this.inline) this.showCover();
+    else {
+      document.documentElement.hidden = true;
+      document.title = "";
+    }
     if (this.channel) this.channel.postMessage("");
     try {
       sessionStorage.setItem(this.flag, "1");
       if (this.installed) localStorage.setItem(this.flag, "1");
     } catch (e) { /* storage blocked: the exit itself still works */ }
-    location.replace(this.external && navigator.onLine && !this.installed ? this.external : this.cover);
+    if (!this.inline) location.replace(this.external && navigator.onLine && !this.installed ? this.external : this.cover);
+  };
+
+  /* The file's calculator, in the page: shown instead of everything else. This history entry
+     keeps no part of the guide in its address (a link into the file may have brought one). */
+  QuickExit.prototype.showCover = function () {
+    var root = document.documentElement;
+    root.classList.add(this.inline);
+    root.hidden = false;
+    if (location.hash && history.replaceState) history.replaceState(null, "", location.pathname + location.search);
+    window.scrollTo(0, 0);
   };
 
   QuickExit.prototype.reset = function () {
@@ -113,7 +129,9 @@
   QuickExit.prototype.guard = function (event) {
     var exited = false;
     try { exited = sessionStorage.getItem(this.flag) || localStorage.getItem(this.flag); } catch (e) {}
-    if (exited) {
+    if (exited && this.inline) {
+      this.showCover();
+    } else if (exited) {
       document.documentElement.hidden = true;
       location.replace(this.cover);
     } else if (event && event.persisted) {

@@ -1,0 +1,170 @@
+"""The guide as one file, made from the site's own parts for the current request's locale:
+
+- each page of pages.IN_FILE is rendered by the page's own template (with its blueprint's
+  context) with `layout` file/section.html, which keeps its main block: a section;
+- while they render, the file being made (FileRender, through rendermode.py) answers url_for()
+  with its sections, so "Your rights at work" links to #s-rights (a link to anything the file
+  does not hold stops the build, naming it), and draws each icon once, in a sprite;
+- file/guide.html puts the sections in base.html's layout (as_file), with the calculator of the
+  quick exit after the footer;
+- styles and scripts are the site's own bundles (and the file's own script, file.js, with the
+  quick exit's), inline; the Content-Security-Policy in the <meta> allows exactly those, by
+  their hashes, and nothing on the network;
+- "Find services" lists the national lines and up to FILE_DIRECTORY_LIMIT of the deployer's
+  organizations, with their search index inline for directory.js.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from flask import current_app, render_template
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
+from rcssmin import cssmin
+from rjsmin import jsmin
+
+from .. import i18n, rendermode, settings
+from ..templating import icon_symbol
+from ..components import quick_exit
+from ..directory import index as directory_index, render_page as directory_page
+from ..outreach import render_self_check
+from ..pages import IN_FILE, Page
+from . import file_title
+
+SECTION_LAYOUT = "file/section.html"
+# What would end an inline <script> or <style> before its end, or change how it is parsed.
+CLOSES_ELEMENT = re.compile(r"</(script|style)|<!--", re.I)
+INDENT = re.compile(r"\n[ \t]+")
+# Without JavaScript, controls that only a script can make work (a search form or the
+# self-check's answers, which have no server to go to here) are not shown.
+NO_SCRIPT_STYLE = "[data-needs-script]{display:none!important}"
+
+
+def section_id(page: Page) -> str:
+    return "s-" + (page.slug or "home")
+
+
+class FileRender:
+    """The file being made (rendermode.current_file()): url_for() answers with its sections (a
+    page of the file is its section; `_anchor` an element of a section, ids being unique in the
+    file), and the interface's icons, used many times each, are drawn once in a sprite."""
+
+    def __init__(self, code: str):
+        self.code = code
+        self.sections = {page.endpoint: section_id(page) for page in IN_FILE}
+        self.icons: dict[str, str] = {}     # symbol id -> icon name (ui icons)
+
+    def icon(self, name: str, folder: str, css: str) -> Markup | None:
+        if folder != "ui":
+            return None      # an industry's picture, shown once: inline as on the site
+        ident = f"i-{name}"
+        self.icons[ident] = name
+        # (No focusable="false": it was for Internet Explorer, which opens no file like this.)
+        return Markup('<svg class="%s" aria-hidden="true"><use href="#%s"/></svg>') % (css, ident)
+
+    def sprite(self) -> Markup:
+        symbols = Markup("").join(icon_symbol(name, "ui", ident) for ident, name in self.icons.items())
+        return Markup('<svg class="sprite" hidden>%s</svg>') % symbols
+
+    def url_for(self, endpoint: str, values: dict) -> str:
+        values = dict(values)
+        anchor = values.pop("_anchor", None)
+        lang = values.pop("lang", self.code)
+        if endpoint in self.sections and lang == self.code and not values:
+            return "#" + (anchor or self.sections[endpoint])
+        raise rendermode.LinkOutOfFile(
+            f"the guide as one file ({self.code}) has no {endpoint} {dict(values, lang=lang)}: "
+            "leave this link out of the file with {% if not as_file %}")
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    html: Markup
+
+
+@dataclass(frozen=True)
+class Made:
+    html: str
+    policy: str
+    left_out: int      # the deployer's organizations not listed
+
+
+@lru_cache(maxsize=None)
+def _minified(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return jsmin(text) if path.suffix == ".js" else cssmin(text)
+
+
+def _bundle(name: str) -> str:
+    """A bundle's bytes as the site serves them (assets.py), to inline."""
+    url = current_app.extensions["guide_asset_urls"][name]
+    return (settings.paths().bundles / url.rsplit("/", 1)[1]).read_text(encoding="utf-8")
+
+
+def _styles() -> list[str]:
+    # The outreach kit's styles without the wallet cards' (not in the file).
+    selfcheck = _minified(settings.paths().static / "css" / "selfcheck.css")
+    return [_bundle("guide_css"), selfcheck, _bundle("cover_css"), quick_exit.FILE_STYLE]
+
+
+def _scripts() -> list[str]:
+    static = settings.paths().static
+    # The quick exit first (its bar acts before anything else), then the file's sections, then
+    # the pages' own scripts and the calculator.
+    return [_minified(quick_exit.SCRIPT), _minified(static / "js" / "file.js"),
+            _bundle("directory_js"), _bundle("outreach_js"), _bundle("cover_js")]
+
+
+def _directory(limit: int):
+    """The national lines and the first `limit` of the deployer's own organizations (in
+    directory.yaml's order), and how many of those were left out."""
+    orgs = current_app.extensions["guide_content"].directory
+    national = [org for org in orgs if org.helpline]
+    own = [org for org in orgs if not org.helpline]
+    return tuple(national + own[:limit]), max(0, len(own) - limit)
+
+
+def _section(page: Page, directory: directory_index.Index, left_out: int) -> Markup:
+    if page.name == "services":
+        index_json = htmlsafe_json_dumps(directory.data, ensure_ascii=False, separators=(",", ":"))
+        html = directory_page(directory, {}, everything=True, layout=SECTION_LAYOUT,
+                              index_json=index_json, left_out=left_out)
+    elif page.name == "self_check":
+        html = render_self_check(layout=SECTION_LAYOUT)
+    else:
+        html = render_template(f"guide/{page.name}.html", page=page, layout=SECTION_LAYOUT)
+    # The templates' indentation is for their readers, not the file's: bytes on MMS and Bluetooth.
+    return Markup(INDENT.sub("\n", html))
+
+
+def build() -> Made:
+    """The file in the current request's locale."""
+    loc = i18n.current_locale()
+    made = FileRender(loc.code)
+    with rendermode.rendering_file(made):
+        orgs, left_out = _directory(current_app.config["FILE_DIRECTORY_LIMIT"])
+        directory = directory_index.Index(directory_index.build(orgs, loc, IN_FILE))
+        sections = [Section(section_id(page), _section(page, directory, left_out)) for page in IN_FILE]
+        styles, scripts = _styles(), _scripts()
+        for text in styles + scripts:
+            if CLOSES_ELEMENT.search(text):
+                raise ValueError(f"an inline style or script would end early: {text[:60]!r}")
+        guard = quick_exit.FILE_GUARD_JS
+        policy = "; ".join([
+            "default-src 'none'",
+            "script-src " + " ".join(quick_exit.csp_hash(text) for text in [guard, *scripts]),
+            "style-src " + " ".join(quick_exit.csp_hash(text) for text in [*styles, NO_SCRIPT_STYLE]),
+            "form-action 'none'",
+            "base-uri 'none'",
+        ])
+        html = render_template(
+            "file/guide.html", sections=sections, title=file_title(), policy=policy,
+            guard=Markup(guard), styles=[Markup(s) for s in styles], scripts=[Markup(s) for s in scripts],
+            no_script_style=Markup(NO_SCRIPT_STYLE), cover_id=quick_exit.COVER_ID,
+            sprite=made.sprite)
+    return Made(html=html, policy=policy, left_out=left_out)
