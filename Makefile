@@ -13,7 +13,7 @@ export CHROMIUM_PATH CHROMIUM_HEADLESS_SHELL_PATH
 # third worker fills that (4:00 against 4:18-4:43 with two, idle).
 WORKERS ?= 3
 
-.PHONY: run test bench bench-quick catalogs extract check-translations stats chromium engines fonts voices lighthouse clean screenshots language lock
+.PHONY: run test test-firefox bench bench-quick catalogs extract check-translations stats chromium engines fonts voices lighthouse clean screenshots language lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -106,6 +106,10 @@ voices:
 
 test: $(VENV)/.installed-test catalogs chromium engines fonts voices
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal
+
+# The engine flows of tests/engines/ in Firefox (make test runs them in WebKit). CI runs both.
+test-firefox: $(VENV)/.installed-test catalogs engines fonts
+	GUIDE_TEST_ENGINES=firefox $(BIN)/python -m pytest -n $(WORKERS) --dist worksteal tests/engines
 
 # Translator targets (see TRANSLATING.md).
 extract: $(VENV)/.installed
