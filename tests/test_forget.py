@@ -70,3 +70,15 @@ def test_the_worker_leaves_the_removed_address_to_the_network(client):
     assert all(re.fullmatch(r"/removed/[\w-]+/", url) for url in data["passThrough"])
     cached = {e["url"] for e in data["shared"]} | {e["url"] for v in data["locales"].values() for e in v}
     assert not [url for url in cached if url.startswith("/removed/")]
+
+
+@pytest.mark.parametrize("accept, code", [("es-MX,es;q=0.9", "es"), ("th-TH", "th"), ("xx", "en")])
+def test_the_short_address_opens_the_page_in_the_browsers_language(client, accept, code):
+    """/forget/ (the address the safety page can give in words) lands in the reader's
+    language; a shared cache keeps one answer per language."""
+    response = client.get("/forget/", headers={"Accept-Language": accept})
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"/{code}/forget/"
+    assert "Accept-Language" in response.headers["Vary"]
+    page = client.get(response.headers["Location"])
+    assert page.status_code == 200 and parse(page.data).find("html").attrs["lang"] == code
