@@ -11,11 +11,20 @@ import pytest
 from webapp import delivery
 
 
-def test_pre_rendered_pages_are_compressed_at_the_highest_level_and_kept(app, client):
+def test_readers_get_brotlis_smallest_unless_the_deployer_says(monkeypatch):
+    from webapp import create_app
+
+    monkeypatch.delenv("GUIDE_BROTLI_QUALITY", raising=False)
+    assert create_app({"TESTING": True}).config["BROTLI_QUALITY"] == 11
+    monkeypatch.setenv("GUIDE_BROTLI_QUALITY", "7")
+    assert create_app({"TESTING": True}).config["BROTLI_QUALITY"] == 7
+
+
+def test_pre_rendered_pages_are_compressed_at_the_set_level_and_kept(app, client):
     plain = client.get("/vi/rights/").data
     r = client.get("/vi/rights/", headers={"Accept-Encoding": "br"})
     assert r.headers["Content-Encoding"] == "br"
-    assert r.data == brotli.compress(plain, quality=11)
+    assert r.data == brotli.compress(plain, quality=app.config["BROTLI_QUALITY"])
     cache = app.extensions["guide_compressed"]
     assert any(body == r.data for body in cache.data.values())
 

@@ -64,6 +64,10 @@ def create_app(test_config: dict | None = None) -> Flask:
         # (gunicorn's workers, a restart) compress each page once (delivery.py); unset: each
         # process keeps its own in memory.
         COMPRESSED_DIR=os.environ.get("GUIDE_COMPRESSED_DIR", ""),
+        # brotli's quality for pre-rendered bodies, compressed once each (delivery.py): 11,
+        # the smallest, for readers; a lower one costs the server less CPU per new version (the
+        # test suite, whose hundreds of app variants are each compressed once, uses 5).
+        BROTLI_QUALITY=int(os.environ.get("GUIDE_BROTLI_QUALITY", "11")),
         # The pseudo-locale en-XA, for developers and tests; never served in production.
         PSEUDO_LOCALE=os.environ.get("GUIDE_PSEUDO_LOCALE") == "1",
         # Request bodies: the guide's forms send a few hundred bytes (errors.py answers 413).
