@@ -160,8 +160,11 @@ def test_works_with_focus_in_a_text_field(page, live_server):
     assert on_cover(page)
 
 
+# One language of each kind of plural rule the count meets (English, Arabic's "two", Russian's
+# few/many, French's "one" that takes 0 and 1, Thai's single form); the catalogs' plural forms
+# of every language are checked by `flask translate check`.
 @in_chromium
-@pytest.mark.parametrize("lang", [loc.code for loc in locales.LOCALES])
+@pytest.mark.parametrize("lang", ["en", "ar", "ru", "fr", "th"])
 def test_screen_reader_messages_are_translated(page, live_server, lang):
     open_guide(page, live_server, f"/{lang}/")
     catalog = None if lang == "en" else translate._read(
