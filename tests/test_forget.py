@@ -82,3 +82,14 @@ def test_the_short_address_opens_the_page_in_the_browsers_language(client, accep
     assert "Accept-Language" in response.headers["Vary"]
     page = client.get(response.headers["Location"])
     assert page.status_code == 200 and parse(page.data).find("html").attrs["lang"] == code
+
+
+@pytest.mark.parametrize("path", ["/{}/safety/", "/{}/saved/"])
+@pytest.mark.parametrize("code", ["en", "ar", "th"])
+def test_the_safety_and_saved_pages_link_to_it_in_their_language(client, path, code):
+    """Where a reader looks for it: "How to stay safe" and "Saved for offline" each link to
+    "Remove saved data" in the page's own language, and the link leads to the page."""
+    page = parse(client.get(path.format(code)).data)
+    links = [a.attrs["href"] for a in page.find_all("a") if a.attrs.get("href") == f"/{code}/forget/"]
+    assert links, path.format(code)
+    assert client.get(links[0]).status_code == 200
