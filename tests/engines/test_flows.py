@@ -420,7 +420,9 @@ def test_remove_saved_data_without_script_asks_the_browser(engine, site):
     engine.goto(srv.url + "/en/forget/")
     engine.evaluate("() => { window.__before = true; "
                     "HTMLFormElement.prototype.submit.call(document.getElementById('forget-form')); }")
-    engine.wait_for_js("() => !window.__before && document.readyState === 'complete'")
+    # The answer's own document, whole (not a blank one a navigation passes through).
+    engine.wait_for_js("() => !window.__before && location.pathname === '/removed/en/' "
+                       "&& document.readyState === 'complete' && !!document.querySelector('h1')")
     assert ("GET", "/removed/en/") in srv.counted.requests
     assert engine.visible_text("h1") == "Done"
     left = engine.wait_for_js(f"async () => {{ const s = await ({STORED})(); "
