@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, request, url_for
 from flask_babel import format_currency, format_date, format_percent
+from jinja2 import BytecodeCache
 from markupsafe import Markup
 
 from . import i18n, locales, rendermode, settings, theme
@@ -79,10 +81,37 @@ def canonical_path() -> str:
 SAFARI_UNVISITED_DAYS = 7
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates shared by every app of the process, keyed by the template's name and
+    checked against its source's hash by Jinja itself. One app per process (a deploy) compiles
+    each template once either way; a process that builds many apps (a reload, the test suite's
+    variants, each rendering every page) no longer compiles them again for each. Every app sets
+    the same Jinja options (below), the other thing compiled code depends on."""
+
+    def __init__(self):
+        self._buckets: dict[str, bytes] = {}
+        self._lock = threading.Lock()
+
+    def load_bytecode(self, bucket) -> None:
+        with self._lock:
+            code = self._buckets.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        code = bucket.bytecode_to_string()
+        with self._lock:
+            self._buckets[bucket.key] = code
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["source_label"] = source_label
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
+    app.jinja_env.bytecode_cache = _COMPILED
 
     @app.context_processor
     def globals_for_templates():
