@@ -369,11 +369,11 @@ FAULTS = ["500", "wrong-bytes", "cut-body", "timeout"]
 
 class FaultyFront(ThreadedServer):
     """The origin during a deploy that goes wrong: every request goes through to `upstream`
-    (the new version's server) except /en/about/, which gets `fault`: a 500, the wrong bytes,
-    half its body on a dropped connection, or no answer at all. On the wire, as a phone meets
-    it, not through the browser's request interception."""
+    (the new version's server) except `path` (/en/about/), which gets `fault`: a 500, the wrong
+    bytes, half its body on a dropped connection, or no answer at all. On the wire, as a phone
+    meets it, not through the browser's request interception."""
 
-    def __init__(self, port: int, upstream: str, fault: str, body: bytes):
+    def __init__(self, port: int, upstream: str, fault: str, body: bytes, path: str = "/en/about/"):
         import http.client
         import http.server
 
@@ -385,7 +385,7 @@ class FaultyFront(ThreadedServer):
                 pass
 
             def do_GET(self):
-                if urlsplit(self.path).path == "/en/about/":
+                if urlsplit(self.path).path == path:
                     front.hits += 1
                     return self.fail()
                 connection = http.client.HTTPConnection(urlsplit(upstream).netloc, timeout=30)
@@ -461,6 +461,52 @@ def test_failed_update_keeps_the_old_version_whole(context, server, app_variant,
 
     # Back online: the next attempt fetches only what is still missing.
     retry_fetches_only_the_missing_entry(context, page, server, srv, new_app, "/en/rights/")
+
+
+# What the header's colour is on a page, and whether a rule only the new stylesheet has applies.
+STYLED = """() => ({
+    header: getComputedStyle(document.querySelector('.site-header')).backgroundColor,
+    newRule: getComputedStyle(document.body).getPropertyValue('--deploy-mark').trim(),
+})"""
+
+
+def test_a_failed_shared_stylesheet_keeps_the_old_version_whole(context, server, app_variant, monkeypatch, tmp_path):
+    """A deploy that changes the stylesheet every page loads (a new hashed bundle, a shared
+    entry) and the hotline's number, whose stylesheet fails to download: the old version keeps
+    serving every page with its own stylesheet, offline, and the new number appears nowhere."""
+    from flask_assets import Bundle
+
+    from webapp import assets, create_app
+
+    srv = server()
+    page = context.new_page()
+    page.goto(srv.url + "/en/")
+    wait_until_saved(page)
+    old_keys = set(page.evaluate(CACHED))
+    old_style = page.evaluate(STYLED)
+    srv.stop()
+    mark = tmp_path / "deploy-mark.css"
+    mark.write_text("body { --deploy-mark: new; }\n")
+    edited = app_variant(new_hotline_number)
+    with monkeypatch.context() as patch:   # only this app's bundle gains the rule
+        patch.setitem(assets.BUNDLES, "guide_css", Bundle(*assets.BUNDLES["guide_css"].contents, str(mark),
+                                                          filters="rcssmin", output="guide.%(version)s.css"))
+        new_app = create_app({"TESTING": True, "CONTENT_DIR": edited.config["CONTENT_DIR"]})
+    stylesheet = new_app.extensions["guide_asset_urls"]["guide_css"]
+    assert stylesheet != edited.extensions["guide_asset_urls"]["guide_css"]
+    assert stylesheet in {e["url"] for e in precache.get(new_app)["shared"]}
+    upstream = server(new_app)
+    front = FaultyFront(srv.port, upstream.url, "500", b"", path=stylesheet)
+    try:
+        assert follow_update(page) == "redundant"
+        assert front.hits, "the update never asked for the new stylesheet"
+    finally:
+        front.stop()
+        upstream.stop()
+    assert old_keys <= set(page.evaluate(CACHED))
+    context.set_offline(True)
+    assert_offline_pages(page, srv, "en", "1-888-373-7888", "1-888-373-7000")
+    assert page.evaluate(STYLED) == old_style and old_style["newRule"] == ""
 
 
 def test_caches_hold_only_good_same_origin_responses(context, server):

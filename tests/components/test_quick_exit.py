@@ -15,6 +15,7 @@ import time
 
 import pytest
 from flask import Flask
+from playwright.sync_api import expect
 
 from tests.conftest import LiveServer
 from tests.browser.worker import wait_until_controlled
@@ -302,6 +303,9 @@ def test_a_guide_page_opened_after_an_exit_paints_nothing_of_it(phone_browser, l
     page.locator("#quick-exit").click()
     on_cover(page)
     page.locator("button[data-k='7']").click()      # this calculator shows 7, a new one 0
+    expect(page.locator("#display")).to_have_text("7")
+    # Painted too (two frames later), so the screencast's first frame shows the 7.
+    page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
     with Screencast(page) as cast:
         showing_seven = cast.frames[-1]
         page.goto(live_server.url + "/en/helplines/", wait_until="commit")

@@ -192,11 +192,13 @@ def server_answer(page, url: str, params: dict) -> dict:
     return seen(page)
 
 
+# One case of each way the page can answer (the whole list, a filter, words with accents, an
+# agency named, no words at all, too many, nothing found); which organizations each search finds
+# is compared between the two searches by test_parity.py and the ranking tables.
 @pytest.mark.parametrize("lang, params", [
     ("en", {}), ("en", {"language": "es"}), ("es", {"q": "línea"}), ("ar", {"state": "TX"}),
-    ("ar", {"service": "report-crime"}), ("ar", {"q": "خط"}), ("zh-Hans", {"service": "hotline"}),
-    ("vi", {"q": "!!"}), ("en", {"q": "x" * 250}), ("ar", {"q": "zzqqxx"}), ("en", {"q": "immigration"}),
-    ("es", {"q": "señales"}), ("en", {"q": "wallet card"}), ("es", {"q": "policía"}),
+    ("ar", {"service": "report-crime"}), ("vi", {"q": "!!"}), ("en", {"q": "x" * 250}),
+    ("ar", {"q": "zzqqxx"}), ("es", {"q": "policía"}),
 ], ids=lambda v: str(v)[:30])
 def test_browser_renders_what_the_server_renders(scripted, plain, live_server, lang, params):
     url = f"{live_server.url}/{lang}/services/"
