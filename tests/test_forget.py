@@ -93,3 +93,15 @@ def test_the_safety_and_saved_pages_link_to_it_in_their_language(client, path, c
     links = [a.attrs["href"] for a in page.find_all("a") if a.attrs.get("href") == f"/{code}/forget/"]
     assert links, path.format(code)
     assert client.get(links[0]).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/removed/es/", "/es/forget/"])
+def test_a_link_from_another_website_does_not_remove_anything(client, path):
+    """A page elsewhere that links (or posts) to the removed address reaches the page with the
+    button, in the same language, and nothing is cleared; the reader's own click still clears."""
+    method = client.get if path.startswith("/removed/") else client.post
+    response = method(path, headers={"Sec-Fetch-Site": "cross-site"})
+    assert response.status_code == 303 and response.headers["Location"] == "/es/forget/"
+    assert "Clear-Site-Data" not in response.headers
+    for site in ("same-origin", "none"):      # the form on the guide's page; a typed address
+        assert "Clear-Site-Data" in method(path, headers={"Sec-Fetch-Site": site}).headers

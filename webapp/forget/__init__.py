@@ -58,6 +58,11 @@ def forget():
 
 @bp.get(REMOVED_PREFIX + "<locale:lang>/")
 def removed():
+    # A link on another website must not wipe a reader's saved guide: the browser says where
+    # the request came from (Sec-Fetch-Site); from elsewhere, the page with the button instead.
+    # The static export's hosts cannot tell, and answer every request with the header.
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        return redirect(url_for("forget.forget"), 303)
     response = make_response(render_template("forget/done.html"))
     response.headers.update(REMOVED_HEADERS)
     return response
