@@ -72,8 +72,10 @@ def phone(browser):
     ctx.close()
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_with_javascript_every_language_gives_the_documented_result(app, phone, live_server, lang):
+# The script makes the result from the page's own template (test_selfcheck.py checks its words
+# in every language); here in the languages that change the page's shape.
+@pytest.mark.parametrize("lang", ["en", "ar", "th", "hi"])
+def test_with_javascript_the_documented_result_is_shown(app, phone, live_server, lang):
     w = words(app, lang)
     url = f"{live_server.url}/{lang}/self-check/"
     for case in cases_for(lang):

@@ -37,6 +37,20 @@ def test_post_gives_the_documented_result_in_every_language(app, client, lang):
         assert doc.find("title").text == parse(client.get(f"/{lang}/self-check/").data).find("title").text
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_scripts_result_comes_whole_from_the_page_in_its_language(app, client, lang):
+    """With JavaScript the result is made from the page's own <template> (outreach.js adds no
+    words of its own): it holds every heading, sign and line a result can show, in the page's
+    language, as the server writes them (test_browser.py shows it in a browser)."""
+    w = words(app, lang)
+    page = parse(client.get(f"/{lang}/self-check/").data)
+    [template] = [t for t in page.find_all("template") if "data-sc-result" in t.attrs]
+    text = " ".join(template.text.split())
+    wanted = [*w["headings"].values(), *w["signs"].values(), *w["lines"].values(), w["danger"],
+              w["not_legal_advice"], w["not_police"]]
+    assert [word for word in wanted if " ".join(word.split()) not in text] == []
+
+
 def test_the_result_never_tells_the_reader_what_they_are(app, client):
     for case in CASES:
         html = client.post("/en/self-check/", data={q: "yes" for q in case.yes}).get_data(as_text=True)
