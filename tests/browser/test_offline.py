@@ -863,13 +863,20 @@ def test_aliases_work_offline_and_in_the_chooser(browser, server, tag, expected)
         context.close()
 
 
-def test_last_resort_offline_answer_is_in_the_readers_language(context, server):
+def saved_then_offline(context, server, path: str):
+    """A reader who opened `path` online, with everything saved, and then lost the signal: the
+    page, and its (stopped) server for the addresses."""
     srv = server()
     page = context.new_page()
-    page.goto(srv.url + "/en/")
+    page.goto(srv.url + path)
     wait_until_saved(page)
     srv.stop()
     context.set_offline(True)
+    return page, srv
+
+
+def test_last_resort_offline_answer_is_in_the_readers_language(context, server):
+    page, srv = saved_then_offline(context, server, "/en/")
     # Even the offline pages are gone (storage cleared under the worker).
     page.evaluate("""async () => {
         const cache = await caches.open('guide-precache');
@@ -886,12 +893,7 @@ def test_last_resort_offline_answer_is_in_the_readers_language(context, server):
 def test_the_short_forget_address_opens_offline_in_the_readers_language(context, server):
     """Offline, /forget/ is answered by the worker with the saved page of the language read
     last, not the network's redirect."""
-    srv = server()
-    page = context.new_page()
-    page.goto(srv.url + "/es/")
-    wait_until_saved(page)
-    srv.stop()
-    context.set_offline(True)
+    page, srv = saved_then_offline(context, server, "/es/")
     page.goto(srv.url + "/forget/")
     expect(page.locator("#forget")).to_be_visible()
     assert page.locator("html").get_attribute("lang") == "es"

@@ -17,16 +17,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.file.test_browser import TITLES
+
 pytestmark = pytest.mark.browser
 
-TITLES = {   # each section's heading, in the file's order
-    "s-home": "Get help now", "s-what-is-labor-trafficking": "What labor trafficking is",
-    "s-signs": "Signs of labor trafficking", "s-industries": "Where it happens",
-    "s-rights": "Your rights at work", "s-immigration": "Immigration protections",
-    "s-helplines": "Helplines", "s-services": "Find services",
-    "s-self-check": "Self-check: could this be trafficking?", "s-questions": "Questions and answers",
-    "s-resources": "Resources", "s-safety": "Staying safe on your phone", "s-about": "About this guide",
-}
 WATCH = """() => {
     if (window.__attempts) return;
     window.__attempts = [];
