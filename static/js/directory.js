@@ -459,11 +459,18 @@
     return;
   }
   if (!window.fetch) return;   // an old browser: the form still searches on the server
-  fetch(strings.index, { credentials: "same-origin" })
-    .then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    })
-    .then(enhance)
-    .catch(function () { /* no index: the form still searches on the server */ });
+  /* Twice more after a failure: a worker stopped or restarted under the request (WebKit does
+     this to busy workers) fails the fetch once, and offline the server cannot stand in. */
+  function load(left) {
+    fetch(strings.index, { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(enhance, function () {
+        if (left > 0) setTimeout(function () { load(left - 1); }, 1000);
+        /* else no index: the form still searches on the server */
+      });
+  }
+  load(2);
 })();

@@ -79,6 +79,33 @@ def test_search_and_filters_work_offline(context, server):
     expect(fallback).to_be_hidden()
 
 
+def test_a_failed_index_request_is_tried_again(browser, live_server):
+    """The index request fails once (as when a busy worker is stopped under it): the page
+    asks again, and the search box then searches in the page."""
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
+    failed = []
+
+    def fail_once(route):
+        if failed:
+            route.continue_()
+        else:
+            failed.append(route.request.url)
+            route.abort()
+
+    ctx.route("**/index.json", fail_once)
+    page = ctx.new_page()
+    page.goto(live_server.url + "/en/services/")
+    wait_for_js(page, READY)
+    assert len(failed) == 1        # the first request did fail
+    everyone = page.evaluate(IDS)
+    page.locator("#directory-q").press_sequentially("legal", delay=20)
+    found = results_change(page, everyone)
+    assert found[0] == "nhth" and 0 < len(found) < len(everyone)
+    assert status(page) == f"Organizations found: {len(found)}"
+    assert page.url == live_server.url + "/en/services/"
+    ctx.close()
+
+
 def test_form_works_without_javascript(browser, live_server):
     ctx = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     page = ctx.new_page()

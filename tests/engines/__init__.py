@@ -56,16 +56,28 @@ class Engine:
         """Poll `fn` until it returns something truthy, with a deadline. A navigation under
         way (the document being replaced) counts as not yet."""
         deadline = time.monotonic() + timeout
+        error = None
         while True:
             try:
                 value = self.evaluate(fn, *args)
-            except Exception:  # noqa: BLE001 - the page is between documents
-                value = None
+            except Exception as exc:  # noqa: BLE001 - the page is between documents
+                value, error = None, exc
             if value:
                 return value
             if time.monotonic() > deadline:
-                raise AssertionError(f"{self.name}: timed out waiting for: {fn} {json.dumps(args)}")
+                raise AssertionError(f"{self.name}: timed out waiting for: {fn} {json.dumps(args)}\n"
+                                     f"  the page: {self._seen()}\n  last error: {error}")
             time.sleep(interval)
+
+    def _seen(self) -> str:
+        """Where the window is and what it shows, for a flow's failure message."""
+        try:
+            return json.dumps(self.evaluate(
+                "() => ({href: location.href, ready: document.readyState, title: document.title,"
+                " h1: (document.querySelector('h1') || {}).textContent || null,"
+                " controlled: !!(navigator.serviceWorker && navigator.serviceWorker.controller)})"))
+        except Exception as exc:  # noqa: BLE001
+            return f"(cannot say: {exc})"
 
     def wait_for_url(self, ending: str, timeout: float = 15.0) -> str:
         """Wait until the address's path (with its query) ends with `ending`, the page loaded."""
