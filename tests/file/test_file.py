@@ -51,6 +51,7 @@ def test_each_language_is_one_file_to_download_with_a_neutral_name(files):
         html = doc.find("html")
         assert html.attrs["lang"] == code
         assert html.attrs["dir"] == ("rtl" if code == "ar" else "ltr")
+        assert b"Project-Id-Version" not in response.data, code   # the catalog's header
         sizes[code] = len(response.data)
     print("file sizes (bytes):", sizes)
 
