@@ -24,8 +24,10 @@ BUNDLES = {
                         output="guide.%(version)s.css"),
     "guide_js": Bundle(str(quick_exit.SCRIPT), "js/guide.js", str(listen.SCRIPT), filters="rjsmin",
                        output="guide.%(version)s.js"),
-    # Loaded only by the "Find services" page.
-    "directory_js": Bundle("js/directory.js", filters="rjsmin", output="directory.%(version)s.js"),
+    # Loaded only by the "Find services" page: its results' cards, then the search. (The guide
+    # as one file carries the search alone: its cards are in the page.)
+    "directory_js": Bundle("js/directory-card.js", "js/directory.js", filters="rjsmin",
+                           output="directory.%(version)s.js"),
     # Loaded only by the "Remove saved data" page.
     "forget_js": Bundle("js/forget.js", filters="rjsmin", output="forget.%(version)s.js"),
     # The outreach kit (self-check, wallet cards).

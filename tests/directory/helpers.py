@@ -46,4 +46,12 @@ def build_index(app, orgs, code: str = "en") -> dict:
         return json.loads(index.Index(index.build(tuple(orgs), g.locale)).json)
 
 
-__all__ = ["org", "build_index", "python_run", "RUN", "Phone", "TextLine"]
+def file_index(client, code: str) -> dict:
+    """The search index that the guide as one file (/<code>/file/) carries inline."""
+    html = client.get(f"/{code}/file/").get_data(as_text=True)
+    start = html.index('<script type="application/json" id="directory-index">')
+    start = html.index(">", start) + 1
+    return json.loads(html[start:html.index("</script>", start)])
+
+
+__all__ = ["org", "build_index", "file_index", "python_run", "RUN", "Phone", "TextLine"]

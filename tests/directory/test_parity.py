@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.directory.cases import CASES
-from tests.directory.helpers import RUN, build_index, org, python_run
+from tests.directory.helpers import RUN, build_index, file_index, org, python_run
 from webapp.content import vocabulary
 from webapp.directory import search
 
@@ -22,6 +22,30 @@ pytestmark = pytest.mark.browser
 def test_fixed_cases(js, client, lang, params):
     index = client.get(f"/{lang}/services/index.json").get_json()
     assert js.evaluate(RUN, [index, params]) == python_run(index, params)
+
+
+FILE_LANGS = sorted({lang for lang, _ in CASES} - {"en-XA"})     # the pseudo-locale has no file
+
+
+@pytest.fixture(scope="module")
+def file_indexes(app):
+    client = app.test_client()
+    return {lang: file_index(client, lang) for lang in FILE_LANGS}
+
+
+def test_fixed_cases_on_the_files_index(js, client, file_indexes):
+    """The guide as one file carries only what the search reads (its cards are in the page):
+    both searches find and order over it what they do over the site's whole index. (Only the
+    guide's pages that the words find differ: the file's own, its sections.)"""
+    cases = [(lang, params) for lang, params in CASES if lang in file_indexes]
+    whole = {lang: client.get(f"/{lang}/services/index.json").get_json() for lang in file_indexes}
+    assert "name" not in file_indexes["en"]["orgs"] and "badges" not in file_indexes["en"]
+    in_browser = js.evaluate("(cases) => cases.map(([index, params]) => GuideDirectory.run(index, params))",
+                             [[file_indexes[lang], params] for lang, params in cases])
+    for (lang, params), answer in zip(cases, in_browser):
+        in_file = python_run(file_indexes[lang], params)
+        assert answer == in_file, (lang, params)
+        assert {**in_file, "pages": None} == {**python_run(whole[lang], params), "pages": None}, (lang, params)
 
 
 # -- generated ------------------------------------------------------------------------------

@@ -147,6 +147,21 @@ def test_the_downloaded_file_works_with_no_network(browser, downloaded):
     wait_for_js(page, "() => document.querySelectorAll('#directory-results > li').length === 2")
     assert results.all_inner_texts() == ["National Human Trafficking Hotline", "OSHA (workplace safety)"]
     assert page.locator("#directory-status").inner_text() == "Organizations found: 2"
+    # Each result is the file's own card, whole (the file carries no card template, and its
+    # index nothing a card shows): OSHA's Call link, and its details when opened.
+    osha = page.locator("#directory-results > li").last
+    assert osha.locator(".button--call").get_attribute("href") == "tel:+18003216742"
+    osha.locator("summary").click()
+    assert osha.get_by_role("link", name="1-877-889-5627").get_attribute("href") == "tel:+18778895627"
+    assert "Workplace safety" in osha.locator(".facts").inner_text()
+    # Words that name the police bring its lines first; clearing brings back the whole list.
+    page.locator("#directory-q").fill("police")
+    wait_for_js(page, "() => document.querySelector('#directory-results > li h3').textContent === 'FBI'")
+    page.get_by_role("link", name="Clear").click()
+    wait_for_js(page, "() => document.querySelectorAll('#directory-results > li').length === 11")
+    assert results.all_inner_texts()[:2] + results.all_inner_texts()[-2:] == [
+        "National Human Trafficking Hotline", "StrongHearts Native Helpline",
+        "FBI", "Homeland Security Investigations (ICE) Tip Line"]
     # A link from one section to another shows it (the Helplines index leads to a card).
     go_to(page, "s-helplines")
     page.locator(".line-index a[href='#line-osha']").click()

@@ -6,6 +6,7 @@ documented limit that the file admits to."""
 
 import base64
 import hashlib
+import json
 import re
 
 import pytest
@@ -110,6 +111,22 @@ def ancestors(element):
     while node is not None:
         yield node
         node = node.parent
+
+
+def test_the_search_moves_the_files_own_cards(files):
+    """Find services in the file: directory.js shows, hides and orders the cards the server
+    rendered, one for each organization of the inline index, in its order; the file carries no
+    card template, and of the index only what the search reads (nothing a card shows)."""
+    for code, (response, doc) in files.items():
+        section = doc.find("section", id="s-services")
+        index = json.loads(section.find("script", id="directory-index").text)
+        cards = [li.attrs["id"] for li in section.find("ol", id="directory-results").find_all("li")
+                 if li.attrs.get("id", "").startswith("org-")]
+        assert cards == ["org-" + ident for ident in index["orgs"]["id"]], code
+        assert len(cards) == 11, code
+        assert section.find("template", id="directory-card") is None, code
+        assert sorted(index["orgs"]) == ["area", "hay", "id", "languages", "police", "populations", "services"]
+        assert all(entry[1] is None for entry in index["services"] + index["states"]), code
 
 
 def test_the_title_and_the_name_say_nothing_of_the_guide(files):

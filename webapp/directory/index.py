@@ -41,6 +41,14 @@ def _language_codes(orgs: tuple[Organization, ...]) -> list[str]:
     return codes
 
 
+def searchable(words: list[str]) -> str:
+    """The normalized text of `words`, each word once: a service's words in the reader's
+    language and in English are often the same (always, in English), and "referrals" holds the
+    words of every need it refers to. A term matches a word or a word's start, never across a
+    space, so the words that repeat find nothing more."""
+    return " ".join(dict.fromkeys(search.normalize(" ".join(words)).split(" ")))
+
+
 def build(orgs: tuple[Organization, ...], loc: locales.Locale, pages=PAGES) -> dict:
     """The index for the locale of the current request (gettext and dates follow it); the
     search finds these of the guide's pages (the guide as one file holds fewer)."""
@@ -53,7 +61,7 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale, pages=PAGES) -> d
         words = service_words(sid)
         if sid == "referrals":
             words += [w for need in vocabulary.REFERRED for w in service_words(need)]
-        services.append([sid, _(label), search.normalize(" ".join(words))])
+        services.append([sid, _(label), searchable(words)])
     # Every label a result can carry: [kind, 1 for a caution (law enforcement, a line's
     # caveat), text in this language], found by its English message.
     labels = [Badge(kind, text, True) for kind, text in ENFORCEMENT_LABELS.items()] + \
@@ -135,7 +143,7 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale, pages=PAGES) -> d
         if page not in pages:
             continue
         words = [_(page.title), _(page.summary), *vocabulary.words(_(message)), *vocabulary.words(message)]
-        found.append([url_for(page.endpoint, lang=loc.code), _(page.title), search.normalize(" ".join(words))])
+        found.append([url_for(page.endpoint, lang=loc.code), _(page.title), searchable(words)])
 
     # In every search's results (the hotline), never a law-enforcement line.
     always = [i for i, row in enumerate(rows) if row[2].in_every_search and not row[2].law_enforcement]
@@ -146,6 +154,25 @@ def build(orgs: tuple[Organization, ...], loc: locales.Locale, pages=PAGES) -> d
         "services": services, "populations": populations, "languages": languages, "states": states,
         "intent": enforcement.intent(_), "badges": badges,
         "dates": dates, "sources": list(sources), "langnotes": list(notes), "orgs": columns,
+    }
+
+
+# What the search reads (search.py, and directory.js's search): the guide as one file
+# (webapp/file/) carries only this, since its cards are already in the page. Vocabularies keep
+# each entry's place, its id (filters are checked against it) and its searchable text; their
+# labels, which only a card shows, are null.
+SEARCH_KEYS = ("version", "locale", "pages", "max", "page", "text", "always", "intent")
+SEARCH_VOCABULARIES = ("services", "populations", "languages", "states")
+SEARCH_COLUMNS = ("id", "hay", "services", "populations", "languages", "area", "police")
+
+
+def search_only(data: dict) -> dict:
+    """The index with only what the search reads (SEARCH_KEYS...): it finds and orders the
+    same organizations as the whole index."""
+    return {
+        **{key: data[key] for key in SEARCH_KEYS},
+        **{key: [[entry[0], None, *entry[2:]] for entry in data[key]] for key in SEARCH_VOCABULARIES},
+        "orgs": {key: data["orgs"][key] for key in SEARCH_COLUMNS},
     }
 
 

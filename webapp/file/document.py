@@ -11,7 +11,8 @@
   quick exit's), inline; the Content-Security-Policy in the <meta> allows exactly those, by
   their hashes, and nothing on the network;
 - "Find services" lists the national lines and up to FILE_DIRECTORY_LIMIT of the deployer's
-  organizations, with their search index inline for directory.js.
+  organizations, every card rendered, with what the search reads of their index inline for
+  directory.js, which shows, hides and orders those cards.
 """
 
 from __future__ import annotations
@@ -116,8 +117,10 @@ def _scripts() -> list[str]:
     static = settings.paths().static
     # The quick exit first (its bar acts before anything else), then the file's sections, then
     # the pages' own scripts and the calculator.
+    # The search without the site's card builder (directory-card.js): the file's cards are in
+    # the page.
     return [_minified(quick_exit.SCRIPT), _minified(static / "js" / "file.js"),
-            _bundle("directory_js"), _bundle("outreach_js"), _bundle("cover_js")]
+            _minified(static / "js" / "directory.js"), _bundle("outreach_js"), _bundle("cover_js")]
 
 
 def _directory(limit: int):
@@ -131,7 +134,9 @@ def _directory(limit: int):
 
 def _section(page: Page, directory: directory_index.Index, left_out: int) -> Markup:
     if page.name == "services":
-        index_json = htmlsafe_json_dumps(directory.data, ensure_ascii=False, separators=(",", ":"))
+        # The cards are in the page: the search needs only what it reads.
+        index_json = htmlsafe_json_dumps(directory_index.search_only(directory.data), ensure_ascii=False,
+                                         separators=(",", ":"))
         html = directory_page(directory, {}, everything=True, layout=SECTION_LAYOUT,
                               index_json=index_json, left_out=left_out)
     elif page.name == "self_check":
