@@ -269,6 +269,17 @@ def test_index_is_json_and_saved_for_offline(app, client):
         assert {f"/{loc.code}/services/", f"/{loc.code}/services/index.json"} <= urls
 
 
+def test_a_services_words_are_each_in_the_index_once(client):
+    """English words are the same in the reader's language and in English, and "referrals"
+    holds the words of every need it refers to: each word once is enough to find it."""
+    services = {sid: hay for sid, _label, hay in client.get("/en/services/index.json").get_json()["services"]}
+    assert services["hotline"].split(" ")[:4] == ["hotline", "helpline", "help", "call"]
+    for sid, hay in services.items():
+        words = hay.split(" ")
+        assert len(words) == len(set(words)), sid
+    assert "lawyer" in services["referrals"].split(" ") and "shelter" in services["referrals"].split(" ")
+
+
 def test_more_results_are_posted_like_the_search(tmp_path):
     from bench.directory_gen import write
 
