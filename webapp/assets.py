@@ -20,8 +20,9 @@ URL = "/static/gen"
 BUNDLES = {
     # Every page of the guide: its styles and script, with the quick exit's and Listen's. The
     # quick exit comes first, so that nothing after it can keep it from starting; Listen last.
-    "guide_css": Bundle("css/guide.css", str(quick_exit.STYLES), str(listen.STYLES), filters="rcssmin",
-                        output="guide.%(version)s.css"),
+    # (site.css: what the guide as one file, which inlines the rest, does not have.)
+    "guide_css": Bundle("css/guide.css", "css/site.css", str(quick_exit.STYLES), str(listen.STYLES),
+                        filters="rcssmin", output="guide.%(version)s.css"),
     "guide_js": Bundle(str(quick_exit.SCRIPT), "js/guide.js", str(listen.SCRIPT), filters="rjsmin",
                        output="guide.%(version)s.js"),
     # Loaded only by the "Find services" page: its results' cards, then the search. (The guide

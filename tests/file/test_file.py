@@ -12,6 +12,7 @@ import re
 import pytest
 
 from tests.components.test_quick_exit import guide_words
+from tests.conftest import ROOT
 from tests.htmlparse import parse
 from webapp import content, create_app, locales, rendermode
 from webapp.directory import store
@@ -127,6 +128,31 @@ def test_the_search_moves_the_files_own_cards(files):
         assert section.find("template", id="directory-card") is None, code
         assert sorted(index["orgs"]) == ["area", "hay", "id", "languages", "police", "populations", "services"]
         assert all(entry[1] is None for entry in index["services"] + index["states"]), code
+
+
+def test_the_styles_the_file_leaves_out_are_none_it_uses(files):
+    """css/site.css (the site's language menu, update notice, saved page and share panel) is
+    not in the file, and each of its selectors needs something the file does not have (a
+    class none of its elements or scripts use, an element or attribute it lacks): a rule the
+    file needs belongs in guide.css."""
+    text = re.sub(r"/\*.*?\*/", "", (ROOT / "static" / "css" / "site.css").read_text(), flags=re.S)
+    selectors = [sel.strip() for rule in re.findall(r"([^{}@]+)\{[^{}]*\}", text) for sel in rule.split(",")]
+    assert len(selectors) > 20 and ".languages ul a" in selectors
+    for code, (response, doc) in files.items():
+        elements = list(doc.iter())
+        used = {name for e in elements for name in e.attrs.get("class", "").split()}
+        scripts = " ".join(s.text for s in doc.find_all("script"))
+        used |= set(re.findall(r"classList\.(?:add|toggle)\(\s*[\"']([\w-]+)", scripts))
+        assert {"sc-form--stepped", "button"} <= used, code       # the check sees both
+        tags = {e.tag for e in elements}
+        attrs = {name for e in elements for name in e.attrs}
+        for selector in selectors:
+            missing = {c for c in re.findall(r"\.([A-Za-z][\w-]*)", selector) if c not in used} | \
+                {t for t in re.findall(r"(?:^|[\s>+~])([a-z][a-z0-9]*)\b", selector) if t not in tags} | \
+                {a for a in re.findall(r"\[([\w-]+)", selector) if a not in attrs}
+            assert missing, (code, selector)
+        styles = " ".join(s.text for s in doc.find_all("style"))
+        assert ".languages" not in styles and ".listen" not in styles, code
 
 
 def test_the_title_and_the_name_say_nothing_of_the_guide(files):

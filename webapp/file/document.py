@@ -108,9 +108,11 @@ def _bundle(name: str) -> str:
 
 
 def _styles() -> list[str]:
-    # The outreach kit's styles without the wallet cards' (not in the file).
-    selfcheck = _minified(settings.paths().static / "css" / "selfcheck.css")
-    return [_bundle("guide_css"), selfcheck, _bundle("cover_css"), quick_exit.FILE_STYLE]
+    """The site's styles without what the file does not have: the site's own controls and pages
+    (css/site.css), Listen's and the wallet cards'."""
+    static = settings.paths().static
+    guide = "".join(_minified(path) for path in (static / "css" / "guide.css", quick_exit.STYLES))
+    return [guide, _minified(static / "css" / "selfcheck.css"), _bundle("cover_css"), quick_exit.FILE_STYLE]
 
 
 def _scripts() -> list[str]:
