@@ -26,6 +26,9 @@ class Page:
     # A section of the guide as one file (webapp/file/). The wallet cards are a sheet for an
     # outreach worker to print, whose codes open the website: not a page a reader needs there.
     in_file: bool = True
+    # The hotline's buttons at the page's top (Home, Helplines): no "Need help now?" box under
+    # it, and no hotline line in the footer.
+    shows_hotline: bool = False
 
     @property
     def endpoint(self) -> str:
@@ -42,7 +45,8 @@ class Page:
 
 
 PAGES: tuple[Page, ...] = (
-    Page("home", "", N_("Get help now"), N_("Helplines you can call or text, any time."), "phone"),
+    Page("home", "", N_("Get help now"), N_("Helplines you can call or text, any time."), "phone",
+         shows_hotline=True),
     Page("what_is", "what-is-labor-trafficking", N_("What labor trafficking is"),
          N_("Force, fraud and coercion, explained with examples."), "info"),
     Page("signs", "signs", N_("Signs of labor trafficking"),
@@ -54,7 +58,7 @@ PAGES: tuple[Page, ...] = (
     Page("immigration", "immigration", N_("Immigration protections"),
          N_("T visas and Continued Presence. General information, not legal advice."), "document"),
     Page("helplines", "helplines", N_("Helplines"),
-         N_("Every helpline: hours, languages, and who is law enforcement."), "phone"),
+         N_("Every helpline: hours, languages, and who is law enforcement."), "phone", shows_hotline=True),
     Page("services", "services", N_("Find services"),
          N_("Search for organizations that help survivors, by state, service and language."),
          "search", blueprint="directory"),

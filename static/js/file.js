@@ -4,12 +4,16 @@
    never names a section: history entries carry it in their state, not in the URL, so the
    browser's history shows only the file's neutral name. After a quick exit (the class named
    by the quick exit's config.inline on <html>), Back and Forward show nothing of the guide.
-   Without this script every section shows, one after the other, and links jump within it. */
+   Without this script every section shows, one after the other, and links jump within it; the
+   "Need help now?" box, under each section with this script, ends the guide. */
 (function () {
   "use strict";
 
   var sections = Array.prototype.slice.call(document.querySelectorAll("[data-file-section]"));
   if (!sections.length || !history.pushState || !Element.prototype.closest) return;
+  /* "Need help now?", once in the file: under each section but those that show the hotline's
+     buttons at their top, as under the site's pages. */
+  var help = document.querySelector("[data-file-help]");
   var bar = document.getElementById("quick-exit");
   var exitClass = bar ? JSON.parse(bar.getAttribute("data-config")).inline : null;
   var root = document.documentElement;
@@ -30,6 +34,7 @@
   function show(node, moved) {
     var section = node ? node.closest("[data-file-section]") : sections[0];
     sections.forEach(function (s) { s.hidden = s !== section; });
+    if (help) help.hidden = section.hasAttribute("data-shows-hotline");
     if (!moved) return;
     var details = node && node !== section ? node.closest("details") : null;
     if (details) details.open = true;

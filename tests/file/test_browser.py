@@ -131,10 +131,15 @@ def test_the_downloaded_file_works_with_no_network(browser, downloaded):
     assert hotline.locator(".button--text").get_attribute("href") == "sms:233733?body=BeFree"
     assert hotline.locator(".button--call").is_visible()
     # Every section from the file's own navigation, one at a time; the address names none.
+    # "Need help now?" (once in the file) under each, but those with the hotline's buttons at
+    # their top, as under the site's pages.
+    help_box = page.get_by_role("complementary", name="Need help now?")
     for section, title in TITLES.items():
         go_to(page, section)
         assert shown_headings(page) == [title], section
         assert page.url == url
+        assert help_box.is_visible() == (section not in ("s-home", "s-helplines")), section
+    assert help_box.get_by_role("link", name="Call 1-888-373-7888").get_attribute("href") == "tel:+18883737888"
     # Back goes to the section read before, as on the site.
     page.go_back()
     assert shown_headings(page) == ["Staying safe on your phone"]
@@ -219,8 +224,11 @@ def test_without_javascript_the_file_shows_everything_and_still_exits(browser, d
     path, _ = downloaded("en")
     ctx = new_context(browser, viewport=PHONE, java_script_enabled=False)
     page, network = open_file(ctx, path)
-    # Every section, one after the other.
+    # Every section, one after the other, then "Need help now?" once.
     assert shown_headings(page) == list(TITLES.values())
+    boxes = page.locator(".help-box:visible")
+    assert boxes.count() == 1
+    assert boxes.evaluate("(box) => box.previousElementSibling.id") == "s-about"
     # The whole list of services; the search form, which needs the script, is not shown.
     assert page.locator("#directory-results > li:visible").count() == 11
     assert not page.locator("#directory-form").is_visible()

@@ -1,8 +1,9 @@
 """The file and the site are two forms of one guide: for every page in every language, the
 file's section shows the same text, block by block, as the page's <main>, and the same phone
 and text links. The only differences are written here by hand: what only the site can do
-(install it, remove its saved copy, share it, read it aloud) and what only the file needs
-without JavaScript (what each self-check answer means)."""
+(install it, remove its saved copy, share it, read it aloud), what only the file needs
+without JavaScript (what each self-check answer means), and the "Need help now?" box under
+most pages, which the file has once, after its sections (its script shows it under each)."""
 
 import pytest
 from flask import g
@@ -20,6 +21,8 @@ SITE_ONLY = {
 # The Listen control beside every page's title (hidden until the phone has a voice): the file
 # has no Listen.
 SITE_ONLY_CONTROLS = ("listen",)
+# Under a page of the site, in the file once (compared on its own below).
+HELP_BOX = "help-box"
 # Blocks of a page that name what the file does not hold: Home's card for the wallet cards
 # (a sheet to print, whose codes open the website; pages.py leaves it out of the file).
 SITE_ONLY_BLOCKS = {"home": ("Wallet cards to print",)}
@@ -40,13 +43,17 @@ def blocks(root, skip_sections=frozenset()) -> list[str]:
             return
         if element.attrs.get("data-module") in SITE_ONLY_CONTROLS:
             return
+        if element.tag == "aside" and element.attrs.get("class") == HELP_BOX:
+            return
         if element.tag in BLOCKS:
             out.append(" ".join(text_of(element).split()))
         for child in element.children:
             if not isinstance(child, str):
                 walk(child)
 
-    walk(root)
+    for child in root.children:
+        if not isinstance(child, str):
+            walk(child)
     return out
 
 
@@ -55,11 +62,17 @@ def text_of(element) -> str:
                    for c in element.children)
 
 
-def phone_links(root) -> list[str]:
-    """Phone and text links with a number: not the empty patterns of the site's card template
-    (the file has none: its cards are all rendered)."""
+def phone_links(root, skip=()) -> list[str]:
+    """Phone and text links with a number (not the empty patterns of the site's card template:
+    the file has none, its cards are all rendered), except those inside `skip`."""
+    left_out = {id(a) for box in skip for a in box.find_all("a")}
     return sorted(a.attrs["href"] for a in root.find_all("a")
-                  if a.attrs.get("href", "").startswith(("tel:", "sms:")) and a.attrs["href"] not in ("tel:", "sms:"))
+                  if a.attrs.get("href", "").startswith(("tel:", "sms:")) and a.attrs["href"] not in ("tel:", "sms:")
+                  and id(a) not in left_out)
+
+
+def help_boxes(root) -> list:
+    return root.find_all("aside", **{"class": HELP_BOX})
 
 
 @pytest.mark.parametrize("code", [loc.code for loc in locales.served()])
@@ -76,8 +89,16 @@ def test_the_file_shows_what_the_site_shows(app, client, code):
                 left_out = tuple(i18n.gettext(m) for m in SITE_ONLY_BLOCKS[page.name])
             site_blocks = [b for b in site_blocks if not b.startswith(left_out)]
         assert file_blocks == site_blocks, (code, page.name, diff(site_blocks, file_blocks))
-        assert phone_links(section) == phone_links(site) if not skip else \
-            set(phone_links(section)) <= set(phone_links(site)), (code, page.name)
+        site_links = phone_links(site, skip=help_boxes(site))
+        assert phone_links(section) == site_links if not skip else \
+            set(phone_links(section)) <= set(site_links), (code, page.name)
+        assert len(help_boxes(site)) == (0 if page.shows_hotline else 1), (code, page.name)
+        assert help_boxes(section) == [], (code, page.name)
+    # The box under the site's pages, once in the file, with the same words and links.
+    rights = parse(client.get(f"/{code}/rights/").data).find("main")
+    [site_box], [file_box] = help_boxes(rights), help_boxes(doc.find("main"))
+    assert blocks(file_box) == blocks(site_box) and len(blocks(file_box)) == 2, code
+    assert phone_links(file_box) == phone_links(site_box) == ["sms:233733?body=BeFree", "tel:+18883737888"]
     # Every helpline with its label, promises and Call / Text links: the whole Helplines page.
     helplines = parse(client.get(f"/{code}/helplines/").data).find("main")
     assert phone_links(doc.find("section", id="s-helplines")) == phone_links(helplines)

@@ -5,8 +5,9 @@
 - while they render, the file being made (FileRender, through rendermode.py) answers url_for()
   with its sections, so "Your rights at work" links to #s-rights (a link to anything the file
   does not hold stops the build, naming it), and draws each icon once, in a sprite;
-- file/guide.html puts the sections in base.html's layout (as_file), with the calculator of the
-  quick exit after the footer;
+- file/guide.html puts the sections in base.html's layout (as_file), with the "Need help now?"
+  box that the site has under most pages once after them, and the calculator of the quick exit
+  after the footer;
 - styles and scripts are the site's own bundles (and the file's own script, file.js, with the
   quick exit's), inline; the Content-Security-Policy in the <meta> allows exactly those, by
   their hashes, and nothing on the network;
@@ -86,6 +87,7 @@ class FileRender:
 class Section:
     id: str
     html: Markup
+    shows_hotline: bool     # no "Need help now?" box under it (Page.shows_hotline)
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,8 @@ def build() -> Made:
     with rendermode.rendering_file(made):
         orgs, left_out = _directory(current_app.config["FILE_DIRECTORY_LIMIT"])
         directory = directory_index.Index(directory_index.build(orgs, loc, IN_FILE))
-        sections = [Section(section_id(page), _section(page, directory, left_out)) for page in IN_FILE]
+        sections = [Section(section_id(page), _section(page, directory, left_out), page.shows_hotline)
+                    for page in IN_FILE]
         styles, scripts = _styles(), _scripts()
         for text in styles + scripts:
             if CLOSES_ELEMENT.search(text):
