@@ -31,6 +31,13 @@ def icon(name: str, folder: str = "ui", css: str = "icon") -> Markup:
     return Markup(svg.replace("<svg ", f'<svg class="{css}" focusable="false" ', 1))
 
 
+def script_only(content: str, ident: str) -> Markup:
+    """The content of the element `ident` that only a script reads (a <template> it copies, data
+    it searches): as it is on the site; the guide as one file packs it (rendermode.py)."""
+    made = rendermode.current_file()
+    return Markup(content) if made is None else made.script_only(ident, Markup(content))
+
+
 _NOT_IN_SYMBOL = re.compile(r'\s(?:xmlns|width|height|aria-hidden)="[^"]*"')
 
 
@@ -109,6 +116,7 @@ _COMPILED = _CompiledTemplates()
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["source_label"] = source_label
+    app.jinja_env.filters["script_only"] = script_only
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.bytecode_cache = _COMPILED

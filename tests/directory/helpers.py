@@ -47,11 +47,10 @@ def build_index(app, orgs, code: str = "en") -> dict:
 
 
 def file_index(client, code: str) -> dict:
-    """The search index that the guide as one file (/<code>/file/) carries inline."""
-    html = client.get(f"/{code}/file/").get_data(as_text=True)
-    start = html.index('<script type="application/json" id="directory-index">')
-    start = html.index(">", start) + 1
-    return json.loads(html[start:html.index("</script>", start)])
+    """The search index that the guide as one file (/<code>/file/) carries (packed)."""
+    from tests.file.packed import unpack
+
+    return json.loads(unpack(client.get(f"/{code}/file/").get_data(as_text=True))["fill"]["directory-index"])
 
 
 __all__ = ["org", "build_index", "file_index", "python_run", "RUN", "Phone", "TextLine"]

@@ -17,6 +17,8 @@ import pytest
 from tests.browser.axe import axe_results, with_axe
 from tests.browser.frames import Screencast, shows_bar, top_bar_colour
 from tests.conftest import new_context, wait_for_js
+from tests.outreach.cases import CASES, check_result, words
+from tests.outreach.test_browser import answer_with_js, visible_result
 
 PHONE = {"width": 360, "height": 740}
 TITLES = {   # each section's heading, in the file's order
@@ -27,7 +29,7 @@ TITLES = {   # each section's heading, in the file's order
     "s-self-check": "Self-check: could this be trafficking?", "s-questions": "Questions and answers",
     "s-resources": "Resources", "s-safety": "Staying safe on your phone", "s-about": "About this guide",
 }
-SHARE_LINK = {"en": "Share as a file", "es": "Compartir como archivo", "ar": "مشاركة كملف"}
+SHARE_LINK = {"en": "Share as a file", "es": "Compartir como archivo", "ar": "مشاركة كملف", "th": "แชร์เป็นไฟล์"}
 
 pytestmark = pytest.mark.browser
 
@@ -243,6 +245,65 @@ def test_without_javascript_the_file_shows_everything_and_still_exits(browser, d
     page.locator("#quick-exit").click()
     assert page.locator(".calc").is_visible() and not page.locator("main").is_visible()
     assert network.attempted == []      # (no script here to make the positive control)
+    ctx.close()
+
+
+def test_the_self_check_shows_its_result_in_the_file(browser, downloaded, app):
+    """The self-check's script and its result's template travel packed (as the search does):
+    unpacked with no network, they show the documented result, here in Thai, the largest
+    file, with every answer yes (both results' headings, every sign, both labor offices)."""
+    path, _ = downloaded("th")
+    ctx = new_context(browser, viewport=PHONE, has_touch=True)
+    page, network = open_file(ctx, path)
+    go_to(page, "s-self-check")
+    wait_for_js(page, "() => document.getElementById('sc-form').classList.contains('sc-form--stepped')")
+    case, w = CASES[-1], words(app, "th")
+    answer_with_js(page, case, w)
+    check_result(case, w, *visible_result(page))
+    network.assert_none_and_counting(page)
+    ctx.close()
+
+
+def test_a_browser_that_cannot_unpack_shows_the_file_as_without_javascript(browser, downloaded):
+    """A browser with JavaScript but no DecompressionStream (before Chrome 80, Safari 16.4,
+    Firefox 113) cannot unpack the search and the self-check's script: the file then shows
+    what it shows without JavaScript (the whole list, each question with what a "yes" means, no
+    control that would do nothing), while its sections, quick exit and calculator, never
+    packed, work as ever; the self-check's form comes back whole after its 5 seconds (run 50
+    times faster here), as when a script fails to load on the site."""
+    path, _ = downloaded("en")
+    ctx = new_context(browser, viewport=PHONE)
+    ctx.add_init_script("delete window.DecompressionStream")
+    url = path.as_uri()
+    network = Network(ctx, url)
+    page = ctx.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(url)
+    assert page.evaluate("() => typeof DecompressionStream") == "undefined"
+    assert shown_headings(page) == ["Get help now"]     # file.js: one section at a time
+    go_to(page, "s-services")
+    assert page.locator("#directory-results > li:visible").count() == 11
+    assert not page.locator("#directory-form").is_visible()
+    go_to(page, "s-self-check")
+    cdp = ctx.new_cdp_session(page)
+    cdp.send("Animation.enable")
+    cdp.send("Animation.setPlaybackRate", {"playbackRate": 50})
+    questions = page.locator("#s-self-check fieldset")
+    wait_for_js(page, "() => [...document.querySelectorAll('.sc-q')].every((q) => q.offsetParent)")
+    assert questions.count() == 14
+    assert questions.first.inner_text().count("If your answer is yes, that is a common sign of forced labor") == 1
+    assert "wage theft or unsafe work" in questions.last.inner_text()
+    assert not page.locator("#s-self-check input[type=radio]").first.is_visible()
+    assert not page.locator("#s-self-check [data-submit]").is_visible()
+    page.locator("#quick-exit").click()
+    assert page.locator("#display").is_visible() and not page.locator("main").is_visible()
+    for key in "7*6=":
+        page.locator(f"button[data-k='{key}']").click()
+    assert page.locator("#display").inner_text() == "42"
+    assert problems == []
+    network.assert_none_and_counting(page)
     ctx.close()
 
 

@@ -13,8 +13,10 @@ import pytest
 
 from tests.components.test_quick_exit import guide_words
 from tests.conftest import ROOT
+from tests.file.packed import unpack, unpacked
 from tests.htmlparse import parse
 from webapp import content, create_app, locales, rendermode
+from webapp.components import quick_exit
 from webapp.directory import store
 from webapp.file.document import FileRender
 
@@ -26,13 +28,14 @@ FETCHING = ("img", "iframe", "object", "embed", "audio", "video", "source", "tra
 
 @pytest.fixture(scope="module")
 def files(app):
-    """Each language's file as the server sends it, and its parsed document."""
+    """Each language's file as the server sends it, and its document as a browser holds it
+    once what only a script reads is unpacked (tests/file/packed.py)."""
     client = app.test_client()
     made = {}
     for code in CODES:
         response = client.get(f"/{code}/file/")
         assert response.status_code == 200, code
-        made[code] = (response, parse(response.data))
+        made[code] = (response, parse(unpacked(response.data)))
     return made
 
 
@@ -73,7 +76,7 @@ def test_nothing_in_the_file_can_reach_the_network(files):
         assert policy["base-uri"] == ["'none'"]
         for directive in ("connect-src", "img-src", "font-src", "frame-src", "media-src", "object-src"):
             assert directive not in policy, (code, directive)       # so: default-src 'none'
-        scripts = [s for s in doc.find_all("script") if s.attrs.get("type") != "application/json"]
+        scripts = [s for s in doc.find_all("script") if s.attrs.get("type") not in ("application/json", "text/plain")]
         styles = doc.find_all("style")
         assert scripts and styles
         assert all("src" not in s.attrs for s in scripts)
@@ -85,6 +88,27 @@ def test_nothing_in_the_file_can_reach_the_network(files):
             assert element.tag not in FETCHING, (code, element.tag)
             assert "src" not in element.attrs, (code, element.tag)
             assert "srcset" not in element.attrs and "poster" not in element.attrs
+
+
+def test_what_only_a_script_uses_travels_packed(files):
+    """The search and its index, the self-check's script and its result's template are packed
+    (less than half their size, a third in Thai and Hindi): in the file, their elements are empty and their scripts absent;
+    the scripts that must work in any browser are inline as they are."""
+    for code, (response, doc) in files.items():
+        raw = parse(response.data)
+        inline = [s.text for s in raw.find_all("script") if "type" not in s.attrs]
+        assert len(inline) == 5 and inline[0] == quick_exit.FILE_GUARD_JS, code
+        assert 'var PRESSES=' in inline[1] and "data-file-section" in inline[2], code   # quick exit, sections
+        assert 'getElementById("display")' in inline[3] and "DecompressionStream" in inline[4], code  # calculator
+        assert raw.find("script", id="directory-index").text == "", code
+        assert raw.find("template", id="sc-result-template").children == [], code
+        parts = unpack(response.data.decode())
+        assert sorted(parts["fill"]) == ["directory-index", "sc-result-template"], code
+        assert [code_.startswith('(function(){"use strict";var NON_WORD') for code_ in parts["run"]] == [True, False]
+        assert "sc-form" in parts["run"][1], code
+        carried = len(json.dumps(parts, ensure_ascii=False).encode())
+        packed = len(raw.find("script", id="file-packed").text)
+        assert packed < carried / 2, (code, packed, carried)
 
 
 def test_every_link_leads_inside_the_file_or_to_the_phone(files):

@@ -8,6 +8,7 @@ most pages, which the file has once, after its sections (its script shows it und
 import pytest
 from flask import g
 
+from tests.file.packed import unpacked
 from tests.htmlparse import parse
 from webapp import i18n, locales
 from webapp.pages import IN_FILE
@@ -77,7 +78,7 @@ def help_boxes(root) -> list:
 
 @pytest.mark.parametrize("code", [loc.code for loc in locales.served()])
 def test_the_file_shows_what_the_site_shows(app, client, code):
-    doc = parse(client.get(f"/{code}/file/").data)
+    doc = parse(unpacked(client.get(f"/{code}/file/").data))
     for page in IN_FILE:
         site = parse(client.get(page.path(code)).data).find("main")
         section = doc.find("section", id="s-" + (page.slug or "home"))

@@ -8,9 +8,13 @@
 - file/guide.html puts the sections in base.html's layout (as_file), with the "Need help now?"
   box that the site has under most pages once after them, and the calculator of the quick exit
   after the footer;
-- styles and scripts are the site's own bundles (and the file's own script, file.js, with the
-  quick exit's), inline; the Content-Security-Policy in the <meta> allows exactly those, by
-  their hashes, and nothing on the network;
+- styles and scripts are the site's own (and the file's own scripts, file.js and
+  file-unpack.js, with the quick exit's), inline; what only enhances the pages (the search and
+  the self-check's scripts, the search's index, the self-check's result template: templates
+  mark it `|script_only`) is packed, deflated in base64 at a third of its size, and unpacked
+  by file-unpack.js with the browser's DecompressionStream; where there is none, the file
+  reads as it does without JavaScript. The Content-Security-Policy in the <meta> allows
+  exactly those scripts and styles, by their hashes, and nothing on the network;
 - "Find services" lists the national lines and up to FILE_DIRECTORY_LIMIT of the deployer's
   organizations, every card rendered, with what the search reads of their index inline for
   directory.js, which shows, hides and orders those cards.
@@ -18,7 +22,10 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import re
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -59,6 +66,13 @@ class FileRender:
         self.code = code
         self.sections = {page.endpoint: section_id(page) for page in IN_FILE}
         self.icons: dict[str, str] = {}     # symbol id -> icon name (ui icons)
+        self.packed: dict[str, str] = {}    # element id -> its content, which only a script reads
+
+    def script_only(self, ident: str, content: Markup) -> Markup:
+        if ident in self.packed:
+            raise ValueError(f"two elements of the file have the id {ident!r}")
+        self.packed[ident] = str(content)
+        return Markup("")
 
     def icon(self, name: str, folder: str, css: str) -> Markup | None:
         if folder != "ui":
@@ -117,14 +131,22 @@ def _styles() -> list[str]:
     return [guide, _minified(static / "css" / "selfcheck.css"), _bundle("cover_css"), quick_exit.FILE_STYLE]
 
 
-def _scripts() -> list[str]:
-    static = settings.paths().static
-    # The quick exit first (its bar acts before anything else), then the file's sections, then
-    # the pages' own scripts and the calculator.
-    # The search without the site's card builder (directory-card.js): the file's cards are in
-    # the page.
-    return [_minified(quick_exit.SCRIPT), _minified(static / "js" / "file.js"),
-            _minified(static / "js" / "directory.js"), _bundle("outreach_js"), _bundle("cover_js")]
+def _scripts() -> tuple[list[str], list[str]]:
+    """The scripts inline as they are, which must work in any browser: the quick exit first (its
+    bar acts before anything else), the file's sections, the calculator, and the unpacker last;
+    and those packed, which only enhance the pages: the search (without the site's card
+    builder, directory-card.js: the file's cards are in the page) and the self-check's."""
+    js = settings.paths().static / "js"
+    inline = [_minified(quick_exit.SCRIPT), _minified(js / "file.js"), _bundle("cover_js"),
+              _minified(js / "file-unpack.js")]
+    return inline, [_minified(js / "directory.js"), _bundle("outreach_js")]
+
+
+def _pack(fill: dict[str, str], run: list[str]) -> str:
+    """What file-unpack.js unpacks: base64 of zlib-deflated JSON (DecompressionStream's
+    "deflate"), a third of the bytes it would take inline."""
+    payload = json.dumps({"fill": fill, "run": run}, ensure_ascii=False, separators=(",", ":"))
+    return base64.b64encode(zlib.compress(payload.encode("utf-8"), 9)).decode("ascii")
 
 
 def _directory(limit: int):
@@ -160,14 +182,14 @@ def build() -> Made:
         directory = directory_index.Index(directory_index.build(orgs, loc, IN_FILE))
         sections = [Section(section_id(page), _section(page, directory, left_out), page.shows_hotline)
                     for page in IN_FILE]
-        styles, scripts = _styles(), _scripts()
+        styles, (scripts, packed_scripts) = _styles(), _scripts()
         for text in styles + scripts:
             if CLOSES_ELEMENT.search(text):
                 raise ValueError(f"an inline style or script would end early: {text[:60]!r}")
         guard = quick_exit.FILE_GUARD_JS
         policy = "; ".join([
             "default-src 'none'",
-            "script-src " + " ".join(quick_exit.csp_hash(text) for text in [guard, *scripts]),
+            "script-src " + " ".join(quick_exit.csp_hash(text) for text in [guard, *scripts, *packed_scripts]),
             "style-src " + " ".join(quick_exit.csp_hash(text) for text in [*styles, NO_SCRIPT_STYLE]),
             "form-action 'none'",
             "base-uri 'none'",
@@ -176,5 +198,5 @@ def build() -> Made:
             "file/guide.html", sections=sections, title=file_title(), policy=policy,
             guard=Markup(guard), styles=[Markup(s) for s in styles], scripts=[Markup(s) for s in scripts],
             no_script_style=Markup(NO_SCRIPT_STYLE), cover_id=quick_exit.COVER_ID,
-            sprite=made.sprite)
+            sprite=made.sprite, packed=_pack(made.packed, packed_scripts))
     return Made(html=html, policy=policy, left_out=left_out)
