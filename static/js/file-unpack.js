@@ -1,7 +1,8 @@
 /* The guide as one file (webapp/file/): what only JavaScript uses (the search, its index, the
    self-check's script and its result's template) travels packed, a third of its size for MMS
    and slow Bluetooth: #file-packed holds it as base64 of deflate (zlib) data, JSON of
-   { fill: { id: the content of that element }, run: [ scripts, in order ] }. This unpacks it
+   { fill: { id: the content of that element }, run: [ scripts, in order ] }, each element
+   being empty in the file (the search's form, its index, the self-check's result template). This unpacks it
    with the browser's DecompressionStream and nothing else: no request, and the scripts it runs
    are allowed by their hashes in the file's policy. The quick exit, the calculator and the
    sections' script are not packed, so they work in any browser. Where a browser cannot unpack
@@ -23,8 +24,8 @@
     var parts = JSON.parse(text);
     Object.keys(parts.fill).forEach(function (id) {
       var element = document.getElementById(id);
-      if (element.tagName === "TEMPLATE") element.innerHTML = parts.fill[id];
-      else element.textContent = parts.fill[id];
+      if (element.tagName === "SCRIPT") element.textContent = parts.fill[id];   // data
+      else element.innerHTML = parts.fill[id];    // markup (of a <template>: its content)
     });
     parts.run.forEach(function (code) {
       var script = document.createElement("script");

@@ -91,9 +91,10 @@ def test_nothing_in_the_file_can_reach_the_network(files):
 
 
 def test_what_only_a_script_uses_travels_packed(files):
-    """The search and its index, the self-check's script and its result's template are packed
-    (less than half their size, a third in Thai and Hindi): in the file, their elements are empty and their scripts absent;
-    the scripts that must work in any browser are inline as they are."""
+    """The search (its form, its script, its index) and the self-check's script and result
+    template are packed (less than half their size, a third in Thai and Hindi): in the file,
+    their elements are empty and their scripts absent; the scripts that must work in any
+    browser are inline as they are."""
     for code, (response, doc) in files.items():
         raw = parse(response.data)
         inline = [s.text for s in raw.find_all("script") if "type" not in s.attrs]
@@ -102,8 +103,9 @@ def test_what_only_a_script_uses_travels_packed(files):
         assert 'getElementById("display")' in inline[3] and "DecompressionStream" in inline[4], code  # calculator
         assert raw.find("script", id="directory-index").text == "", code
         assert raw.find("template", id="sc-result-template").children == [], code
+        assert raw.find("div", id="directory-search").children == [] and raw.find("form", id="directory-form") is None, code
         parts = unpack(response.data.decode())
-        assert sorted(parts["fill"]) == ["directory-index", "sc-result-template"], code
+        assert sorted(parts["fill"]) == ["directory-index", "directory-search", "sc-result-template"], code
         assert [code_.startswith('(function(){"use strict";var NON_WORD') for code_ in parts["run"]] == [True, False]
         assert "sc-form" in parts["run"][1], code
         carried = len(json.dumps(parts, ensure_ascii=False).encode())
