@@ -108,6 +108,9 @@ def test_what_only_a_script_uses_travels_packed(files):
         assert sorted(parts["fill"]) == ["directory-index", "directory-search", "sc-result-template"], code
         assert [code_.startswith('(function(){"use strict";var NON_WORD') for code_ in parts["run"]] == [True, False]
         assert "sc-form" in parts["run"][1], code
+        # Minified as the site's bundles are (rjsmin): no comment, no indentation.
+        for text in inline[1:] + parts["run"]:
+            assert "/*" not in text and "\n " not in text, (code, text[:60])
         carried = len(json.dumps(parts, ensure_ascii=False).encode())
         packed = len(raw.find("script", id="file-packed").text)
         assert packed < carried / 2, (code, packed, carried)
