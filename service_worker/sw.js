@@ -81,7 +81,11 @@ async function fetchChecked(entry) {
   }
 }
 
+/* Reading never creates a cache (caches.open does): a worker whose storage was cleared under
+   it (WebKit keeps the worker through Clear-Site-Data) is asked by every page it controls, and
+   "Remove saved data" must leave nothing. */
 async function presentKeys() {
+  if (!(await caches.has(CACHE))) return new Set();
   const cache = await caches.open(CACHE);
   return new Set((await cache.keys()).map((request) => request.url));
 }
@@ -160,7 +164,7 @@ async function localesToInstall() {
 /* When the copy was last known current: the server's date when a version was saved, or when
    the page found no newer one. Carried across versions. */
 async function savedOn() {
-  const record = await (await caches.open(PREFS)).match(SAVED_ON);
+  const record = await caches.match(SAVED_ON, { cacheName: PREFS });
   return record ? (await record.json()).date : null;
 }
 
@@ -257,7 +261,7 @@ async function rememberLocale(code) {
 
 /* The language the reader last read, if it is still saved. */
 async function lastLocale(saved) {
-  const last = await (await caches.open(PREFS)).match(LAST_LOCALE);
+  const last = await caches.match(LAST_LOCALE, { cacheName: PREFS });
   if (!last) return null;
   const code = await last.text();
   return saved.includes(code) ? code : null;
@@ -343,6 +347,7 @@ self.addEventListener("fetch", (event) => {
 /* Delete a locale's entries (every revision of its URLs): removing a language, or undoing a
    save that could not finish, so nothing half-saved stays behind. */
 async function forget(code) {
+  if (!(await caches.has(CACHE))) return;
   const urls = new Set(PRECACHE.locales[code].map((e) => e.url));
   const cache = await caches.open(CACHE);
   for (const request of await cache.keys()) {
@@ -378,8 +383,9 @@ self.addEventListener("message", (event) => {
         await store(entries, (done, total) => reply({ type: "progress", done, total }));
         reply({ type: "saved", saved: await savedLocales() });
       } else if (data.type === "checked") {
-        // The page found no newer version on the server: the saved copy is current as of now.
-        await writeSavedOn(Date.now());
+        // The page found no newer version on the server: the saved copy is current as of now
+        // (if there still is one).
+        if (await caches.has(CACHE)) await writeSavedOn(Date.now());
         reply({ type: "checked" });
       } else if (data.type === "remove" && PRECACHE.locales[data.locale]) {
         await forget(data.locale);

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.worker import wait_until_controlled
-from tests.conftest import BOTH_HOSTS, StaticServer, wait_for_js
+from tests.browser.worker import wait_until_controlled, wait_until_saved
+from tests.conftest import BOTH_HOSTS, StaticServer, new_context, wait_for_js
 
 pytestmark = pytest.mark.browser
 
@@ -228,4 +228,35 @@ def test_remove_saved_data_without_script_asks_the_browser(playwright, profile_l
         page.wait_for_load_state()
     assert answer.value.all_headers()["clear-site-data"] == '"cache", "storage"'
     expect_done(page, styles)
+    ctx.close()
+
+
+# What every page the worker controls asks it (guide.js), and what the Saved page asks.
+ASK_ALL = """async () => {
+    const ask = (message) => new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event) => resolve(event.data);
+        navigator.serviceWorker.controller.postMessage(message, [channel.port2]);
+    });
+    return [await ask({type: 'page', path: location.pathname}), await ask({type: 'status'}),
+            await ask({type: 'checked'}), await ask({type: 'remove', locale: 'en'})];
+}"""
+
+
+def test_a_worker_whose_storage_was_cleared_creates_none_when_asked(browser, live_server):
+    """WebKit's Clear-Site-Data empties Cache Storage and keeps the worker (README, "Browser
+    engines"), and every page that worker controls asks it what is saved: answering must not
+    create storage again, or "Remove saved data" would leave a cache behind. Here the page
+    empties Cache Storage and keeps the worker, as WebKit leaves them."""
+    ctx = new_context(browser, service_workers="allow")
+    page = ctx.new_page()
+    page.goto(live_server.url + "/en/")
+    wait_until_saved(page)
+    page.evaluate("async () => { for (const name of await caches.keys()) await caches.delete(name); }")
+    assert page.evaluate("() => caches.keys()") == []
+    page_reply, status, checked, removed = page.evaluate(ASK_ALL)
+    assert page_reply["saved"] is False and page_reply["savedOn"] is None
+    assert status["saved"] == [] and status["shared"] is False and status["savedOn"] is None
+    assert checked["type"] == "checked" and removed == {"type": "removed", "saved": []}
+    assert page.evaluate("() => caches.keys()") == []
     ctx.close()
