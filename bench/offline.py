@@ -107,6 +107,7 @@ def first_visit_and_navigation(playwright, browser) -> None:
     rounds = pick(5, 1)
     try:
         paths = english_pages(server.url)
+        counter.take()      # the bench's own request for the sitemap (240 KB) is not the reader's
         with Phone(playwright) as phone:
             page = phone.start()
             page.goto(server.url + "/en/")
