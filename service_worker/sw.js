@@ -55,7 +55,7 @@ function serverDate(response) {
   return found ? Date.parse(found[0]) : null;
 }
 
-async function fetchChecked(entry) {
+async function fetchChecked(entry, fromServer = false) {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), PRECACHE.timeout);
   try {
@@ -63,12 +63,20 @@ async function fetchChecked(entry) {
     // the page that registered it; this one registers after the page's load), keepalive ones
     // excepted. A GET sends no body, so keepalive's 64 KB budget is untouched. With PARALLEL in
     // flight a slow link's round trips overlap: on slow 3G, English is offline in half the time.
-    const response = await fetch(entry.url, { cache: "no-store", credentials: "omit", redirect: "error", keepalive: true, signal: controller.signal });
+    // A bundle named by the hash of its bytes may come from the browser's own cache, where the
+    // page that registered this worker has just put it: a first visit does not download it
+    // twice. Everything else is asked of the server (the hash below checks both); so is a
+    // bundle whose cached copy is not right, or every install would fail on it for a year.
+    const mayBeCached = !fromServer && entry.url.startsWith(PRECACHE.immutable);
+    const response = await fetch(entry.url, { cache: mayBeCached ? "default" : "no-store", credentials: "omit",
+      redirect: "error", keepalive: true, signal: controller.signal });
     if (!response.ok || response.redirected || response.type !== "basic") {
+      if (mayBeCached) return fetchChecked(entry, true);
       throw new Error(`precache: ${entry.url} answered ${response.status}`);
     }
     const body = await response.arrayBuffer();  // a body cut short rejects here, or fails the hash
     if ((await sha16(body)) !== entry.revision) {
+      if (mayBeCached) return fetchChecked(entry, true);
       throw new Error(`precache: ${entry.url} does not match this version`);
     }
     const headers = { "Content-Type": response.headers.get("Content-Type") || "application/octet-stream" };

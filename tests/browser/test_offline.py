@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.worker import STATUS, WORKER_SETTLED, installability_errors, sw_status, wait_until_controlled, wait_until_saved
-from tests.conftest import BOTH_HOSTS, WITH_WORKER, ThreadedServer, new_context, page_path, wait_for_js
+from tests.conftest import BOTH_HOSTS, WITH_WORKER, LiveServer, ThreadedServer, new_context, page_path, wait_for_js
 from tests.language_cases import ACCEPT_LANGUAGE_CASES, browser_tags
 from webapp import locales
 from webapp.offline import precache
@@ -917,3 +917,70 @@ def test_languages_saved_by_the_per_version_worker_stay_saved(context, server):
     wait_until_controlled(page)
     assert {"en", "es"} <= set(sw_status(page)["saved"])
     assert sorted(page.evaluate("caches.keys()")) == ["guide-precache", "guide-prefs"]
+
+
+class Counting:
+    """The app, with every path it was asked for. `spoil`: the first answer for that path is
+    other bytes, which the browser keeps for a year (the header of a bundle named by its hash)."""
+
+    def __init__(self, app, spoil: str | None = None):
+        self.app, self.spoil, self.paths = app, spoil, []
+
+    def __call__(self, environ, start_response):
+        path = environ["PATH_INFO"]
+        self.paths.append(path)
+        if path == self.spoil and self.paths.count(path) == 1:
+            start_response("200 OK", [("Content-Type", "text/css; charset=utf-8"),
+                                      ("Cache-Control", "public, max-age=31536000, immutable")])
+            return [b"body { color: red; }"]
+        return self.app(environ, start_response)
+
+
+def hashed_bundles(app) -> list[str]:
+    manifest = precache.get(app)
+    return [e["url"] for e in manifest["shared"] if e["url"].startswith(manifest["immutable"])]
+
+
+def test_a_first_visit_downloads_each_bundle_once(context, app):
+    """The page that registers the worker has just loaded the bundles it uses (named by the hash
+    of their bytes): the worker takes those from the browser's cache, so a reader on prepaid
+    data does not pay for them twice. Counted at the server."""
+    counted = Counting(app)
+    srv = LiveServer(counted)
+    try:
+        page = context.new_page()
+        page.goto(srv.url + "/en/")
+        wait_until_saved(page)
+        bundles = hashed_bundles(app)
+        used = {p for p in page.evaluate("() => performance.getEntriesByType('resource')"
+                                         ".map((e) => new URL(e.name).pathname)") if p in bundles}
+        assert used, "the page loaded no bundle"
+        assert {p: counted.paths.count(p) for p in bundles} == {p: 1 for p in bundles}
+        assert set(bundles) <= cached_paths(page)
+    finally:
+        srv.stop()
+
+
+def test_a_wrong_copy_of_a_bundle_in_the_browsers_cache_is_asked_of_the_server(context, app):
+    """A wrong copy under a bundle's name in the browser's cache (a proxy's, a cut download)
+    would fail every install for a year: the worker asks the server for that bundle again."""
+    css = next(p for p in hashed_bundles(app) if p.rsplit("/", 1)[-1].startswith("guide.") and p.endswith(".css"))
+    counted = Counting(app, spoil=css)
+    srv = LiveServer(counted)
+    try:
+        page = context.new_page()
+        page.goto(srv.url + "/en/")
+        # The page itself got the wrong copy: unstyled.
+        assert page.evaluate("getComputedStyle(document.body).color") == "rgb(255, 0, 0)"
+        wait_until_saved(page)
+        assert counted.paths.count(css) == 2    # the page's, then the worker's from the server
+    finally:
+        srv.stop()
+    context.set_offline(True)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    page.goto(srv.url + "/en/about/")
+    # The saved copy is the right one: the page is styled.
+    assert page.evaluate("getComputedStyle(document.body).color") != "rgb(255, 0, 0)"
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") != "rgba(0, 0, 0, 0)"
