@@ -222,6 +222,16 @@ def test_arabic_reads_right_to_left_in_the_file(browser, downloaded):
     ctx.close()
 
 
+def assert_self_check_as_without_script(page):
+    """The self-check's questions, each with what a "yes" means, and no buttons that do nothing."""
+    questions = page.locator("#s-self-check fieldset")
+    assert questions.count() == 14
+    assert questions.first.inner_text().count("If your answer is yes, that is a common sign of forced labor") == 1
+    assert "wage theft or unsafe work" in questions.last.inner_text()
+    assert not page.locator("#s-self-check input[type=radio]").first.is_visible()
+    assert not page.locator("#s-self-check [data-submit]").is_visible()
+
+
 def test_without_javascript_the_file_shows_everything_and_still_exits(browser, downloaded):
     path, _ = downloaded("en")
     ctx = new_context(browser, viewport=PHONE, java_script_enabled=False)
@@ -234,13 +244,7 @@ def test_without_javascript_the_file_shows_everything_and_still_exits(browser, d
     # The whole list of services; the search form, which needs the script, is not shown.
     assert page.locator("#directory-results > li:visible").count() == 11
     assert not page.locator("#directory-form").is_visible()
-    # The self-check's questions, each with what a "yes" means, and no buttons that do nothing.
-    questions = page.locator("#s-self-check fieldset")
-    assert questions.count() == 14
-    assert questions.first.inner_text().count("If your answer is yes, that is a common sign of forced labor") == 1
-    assert "wage theft or unsafe work" in questions.last.inner_text()
-    assert not page.locator("#s-self-check input[type=radio]").first.is_visible()
-    assert not page.locator("#s-self-check [data-submit]").is_visible()
+    assert_self_check_as_without_script(page)
     # The quick exit still hides everything behind the calculator.
     page.locator("#quick-exit").click()
     assert page.locator(".calc").is_visible() and not page.locator("main").is_visible()
@@ -290,13 +294,8 @@ def test_a_browser_that_cannot_unpack_shows_the_file_as_without_javascript(brows
     cdp = ctx.new_cdp_session(page)
     cdp.send("Animation.enable")
     cdp.send("Animation.setPlaybackRate", {"playbackRate": 50})
-    questions = page.locator("#s-self-check fieldset")
     wait_for_js(page, "() => [...document.querySelectorAll('.sc-q')].every((q) => q.offsetParent)")
-    assert questions.count() == 14
-    assert questions.first.inner_text().count("If your answer is yes, that is a common sign of forced labor") == 1
-    assert "wage theft or unsafe work" in questions.last.inner_text()
-    assert not page.locator("#s-self-check input[type=radio]").first.is_visible()
-    assert not page.locator("#s-self-check [data-submit]").is_visible()
+    assert_self_check_as_without_script(page)
     page.locator("#quick-exit").click()
     assert page.locator("#display").is_visible() and not page.locator("main").is_visible()
     for key in "7*6=":
