@@ -108,7 +108,7 @@ test: $(VENV)/.installed-test catalogs chromium engines fonts voices
 	$(BIN)/python -m pytest -n $(WORKERS) --dist worksteal
 
 # The engine flows of tests/engines/ in Firefox (make test runs them in WebKit). CI runs both.
-test-firefox: $(VENV)/.installed-test catalogs engines fonts
+test-firefox: $(VENV)/.installed-test catalogs engines fonts voices
 	GUIDE_TEST_ENGINES=firefox $(BIN)/python -m pytest -n $(WORKERS) --dist worksteal tests/engines
 
 # Translator targets (see TRANSLATING.md).

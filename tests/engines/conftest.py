@@ -20,8 +20,9 @@ if set(ENGINES) - set(DRIVERS):
 
 
 @pytest.fixture(scope="session")
-def engines():
-    """`engines(name)`: this worker's browser of that engine."""
+def engines(request):
+    """`engines(name)`: this worker's browser of that engine. Firefox speaks with this worker's
+    speech-dispatcher (tests/browser/speech.py), as Chromium's Listen tests do."""
     started: dict = {}
 
     def get(name: str):
@@ -30,7 +31,10 @@ def engines():
             missing = module.available()
             if missing:   # `make test` installs both; a browser test is never skipped
                 pytest.fail(f"{name}: {missing}")
-            started[name] = driver()
+            if name == "firefox":
+                started[name] = driver(env=request.getfixturevalue("speech_dispatcher").env)
+            else:
+                started[name] = driver()
         return started[name]
 
     get.started = started

@@ -87,7 +87,10 @@ def _python(remote):
 class Firefox(Engine):
     name = "firefox"
 
-    def __init__(self):
+    def __init__(self, env: dict | None = None):
+        """`env`: the environment Firefox starts in (the worker's speech-dispatcher's address:
+        Firefox's voices come from speech-dispatcher, and the system's own lists espeak-ng's
+        thirteen thousand voice variants, too slowly for a busy machine)."""
         from selenium.webdriver.remote.websocket_connection import WebSocketConnection
 
         self.profile = tempfile.mkdtemp(prefix="guide-firefox-")
@@ -98,7 +101,7 @@ class Firefox(Engine):
         self.process = subprocess.Popen(
             [FIREFOX, "--headless", "--no-remote", "--profile", self.profile,
              "--remote-debugging-port=0", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         address = None
         for line in self.process.stderr:
             found = re.search(r"WebDriver BiDi listening on (ws://\S+)", line)
