@@ -65,10 +65,12 @@ async function fetchChecked(entry, fromServer = false) {
     // flight a slow link's round trips overlap: on slow 3G, English is offline in half the time.
     // A bundle named by the hash of its bytes may come from the browser's own cache, where the
     // page that registered this worker has just put it: a first visit does not download it
-    // twice. Everything else is asked of the server (the hash below checks both); so is a
-    // bundle whose cached copy is not right, or every install would fail on it for a year.
+    // twice (Firefox keys its cache by credentials too, hence the page's; the site sets no
+    // cookie, so none is sent). Everything else is asked of the server (the hash below checks
+    // both); so is a bundle whose cached copy is not right, or every install would fail on it
+    // for a year.
     const mayBeCached = !fromServer && entry.url.startsWith(PRECACHE.immutable);
-    const response = await fetch(entry.url, { cache: mayBeCached ? "default" : "no-store", credentials: "omit",
+    const response = await fetch(entry.url, { cache: mayBeCached ? "default" : "no-store", credentials: mayBeCached ? "same-origin" : "omit",
       redirect: "error", keepalive: true, signal: controller.signal });
     if (!response.ok || response.redirected || response.type !== "basic") {
       if (mayBeCached) return fetchChecked(entry, true);

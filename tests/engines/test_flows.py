@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from tests.browser.test_offline import changed_entries, new_sentence
+from tests.browser.test_offline import changed_entries, hashed_bundles, new_sentence
 from tests.components.test_quick_exit import CODE
 from tests.outreach.cases import ALL, CASES, check_result, words
 from webapp.offline import precache
@@ -432,6 +432,23 @@ def test_remove_saved_data_without_script_asks_the_browser(engine, site):
 
 
 # Updates -----------------------------------------------------------------------------------
+
+def test_a_first_visit_downloads_each_bundle_once(engine, site, app):
+    """The worker takes the bundles the page has just loaded (named by the hash of their bytes)
+    from the browser's cache: each is asked of the server once (Firefox, as Chromium). WebKit's
+    worker does not reach the page's cache (README, "Browser engines"): it asks again for the
+    bundles the page loaded, and still once for the others. Counted at the server."""
+    srv = site()
+    engine.goto(srv.url + "/en/")
+    saved(engine, "en", shared=True)
+    asked = [path for method, path in srv.counted.requests if method == "GET"]
+    bundles = hashed_bundles(app)
+    loaded = set(engine.evaluate("() => performance.getEntriesByType('resource')"
+                                 ".map((e) => new URL(e.name).pathname)")) & set(bundles)
+    assert loaded, "the page loaded no bundle"
+    again = 2 if engine.name == "webkit" else 1
+    assert {p: asked.count(p) for p in bundles} == {p: again if p in loaded else 1 for p in bundles}
+
 
 def test_update_fetches_only_what_changed_and_keeps_saved_languages(engine, site, app, app_variant):
     """A deploy that changes one sentence of the questions page: the phone downloads that
