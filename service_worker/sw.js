@@ -91,13 +91,17 @@ async function fetchChecked(entry, fromServer = false) {
   }
 }
 
-/* Reading never creates a cache (caches.open does): a worker whose storage was cleared under
-   it (WebKit keeps the worker through Clear-Site-Data) is asked by every page it controls, and
-   "Remove saved data" must leave nothing. */
+/* The cache of that name, or null when there is none: reading never creates one (caches.open
+   does). A worker whose storage was cleared under it (WebKit keeps the worker through
+   Clear-Site-Data) is asked by every page it controls, and "Remove saved data" must leave
+   nothing. */
+async function existing(name) {
+  return (await caches.has(name)) ? caches.open(name) : null;
+}
+
 async function presentKeys() {
-  if (!(await caches.has(CACHE))) return new Set();
-  const cache = await caches.open(CACHE);
-  return new Set((await cache.keys()).map((request) => request.url));
+  const cache = await existing(CACHE);
+  return new Set(cache ? (await cache.keys()).map((request) => request.url) : []);
 }
 
 /* Fetch and store every entry not already in the cache under its revision. Each entry is stored
@@ -357,9 +361,9 @@ self.addEventListener("fetch", (event) => {
 /* Delete a locale's entries (every revision of its URLs): removing a language, or undoing a
    save that could not finish, so nothing half-saved stays behind. */
 async function forget(code) {
-  if (!(await caches.has(CACHE))) return;
+  const cache = await existing(CACHE);
+  if (!cache) return;
   const urls = new Set(PRECACHE.locales[code].map((e) => e.url));
-  const cache = await caches.open(CACHE);
   for (const request of await cache.keys()) {
     if (urls.has(new URL(request.url).pathname)) await cache.delete(request);
   }
