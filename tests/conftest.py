@@ -39,12 +39,15 @@ def pytest_configure(config) -> None:
     """One folder of compressed pages for the whole run (delivery.py, COMPRESSED_DIR), made
     before the test workers start so they inherit it: the workers' apps serve the same pages,
     and each was compressed at brotli's highest level once per worker (799 compressions and
-    18 CPU-seconds a run; 366 and 9 with the folder)."""
+    18 CPU-seconds a run; 366 and 9 with the folder). And one of precache lists (see
+    `shared_precache`)."""
     if not hasattr(config, "workerinput"):
         import tempfile
 
         config._guide_compressed = tempfile.mkdtemp(prefix="guide-compressed-")
         os.environ["GUIDE_COMPRESSED_DIR"] = config._guide_compressed
+        config._guide_precache = tempfile.mkdtemp(prefix="guide-precache-")
+        os.environ[PRECACHE_DIR] = config._guide_precache
         # Every new version of the pages a test deploys is compressed once, at brotli 11 the
         # run's largest CPU cost on the Python side (py-spy); the bytes read back the same at
         # 5. `make bench` measures what readers get, at 11 (test_delivery.py checks the default).
@@ -52,8 +55,40 @@ def pytest_configure(config) -> None:
 
 
 def pytest_unconfigure(config) -> None:
-    if getattr(config, "_guide_compressed", None):
-        shutil.rmtree(config._guide_compressed, ignore_errors=True)
+    for folder in (getattr(config, "_guide_compressed", None), getattr(config, "_guide_precache", None)):
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+PRECACHE_DIR = "GUIDE_TEST_PRECACHE_DIR"
+
+
+def shared_precache(app, config: dict) -> None:
+    """Give `app` the precache list of the same content and settings, built once for the whole
+    run by whichever test worker needs it first (the others wait for it, then read it).
+    Building one renders and hashes every page of every locale, about two CPU-seconds, and
+    each worker otherwise built the shipped app and most variants again: the list depends only
+    on the code, which every worker shares, and on the content files and settings, which name
+    it here (a content folder's own path does not count: each worker has its copy)."""
+    import fcntl
+    import hashlib
+    import json
+
+    folder = os.environ.get(PRECACHE_DIR)
+    if not folder:
+        return
+    key = hashlib.sha256()
+    source = Path(config.get("CONTENT_DIR") or content.DEFAULT_DIR)
+    for name in content.FILES:
+        key.update(f"{name}\0".encode() + (source / name).read_bytes() + b"\0")
+    key.update(repr(sorted((k, repr(v)) for k, v in config.items() if k != "CONTENT_DIR")).encode())
+    path = Path(folder) / f"{key.hexdigest()}.json"
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if path.exists():
+            app.extensions["guide_precache"] = json.loads(path.read_text(encoding="utf-8"))
+        else:
+            path.write_text(json.dumps(precache.get(app)), encoding="utf-8")
 
 
 def pytest_collection_modifyitems(items) -> None:
@@ -67,7 +102,10 @@ def pytest_collection_modifyitems(items) -> None:
 def app():
     """The app with the shipped content, built once per test worker. Tests must not change it;
     those that need other content or settings ask `app_variant`."""
-    return create_app({"TESTING": True})
+    config = {"TESTING": True}
+    app = create_app(config)
+    shared_precache(app, config)
+    return app
 
 
 @pytest.fixture(scope="session")
@@ -87,7 +125,9 @@ def app_variant(app, tmp_path_factory):
                 shutil.copy(content.DEFAULT_DIR / name, folder / name)
             if edit is not None:
                 edit(folder)
-            built[key] = create_app({"TESTING": True, "CONTENT_DIR": str(folder), **config})
+            settings = {"TESTING": True, "CONTENT_DIR": str(folder), **config}
+            built[key] = create_app(settings)
+            shared_precache(built[key], settings)
         return built[key]
 
     return variant

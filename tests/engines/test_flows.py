@@ -561,7 +561,10 @@ def test_cold_start_offline_opens_the_calculator(engine, site):
     srv.stop()
     engine.fresh_window()
     engine.goto(srv.url + start)
-    assert engine.evaluate("() => document.title") == "Calculadora"
+    # The calculator's own page, loaded (not the new window's blank page, nor an error page).
+    engine.wait_for_url(start)
+    shown = engine.evaluate("() => ({title: document.title, text: document.body.innerText.slice(0, 300)})")
+    assert shown["title"] == "Calculadora", shown
     engine.wait_visible("#display")
     for key in "12+30=":
         engine.click(f"button[data-k='{key}']")
