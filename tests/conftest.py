@@ -1,5 +1,5 @@
-"""Fixtures every test reuses: the app and its variants (each built once per xdist worker), its
-test client and CLI runner, live and static servers, and Chromium set up for pytest-playwright."""
+"""Fixtures every test reuses: the app and its variants (each built once per xdist worker, and
+its precache list once per run), its test client and CLI runner, live and static servers, and Chromium set up for pytest-playwright."""
 
 from __future__ import annotations
 
@@ -92,10 +92,13 @@ def shared_precache(app, config: dict) -> None:
 
 
 def pytest_collection_modifyitems(items) -> None:
-    """Browser tests first, the quick ones last: a worker that runs out of work takes tests
-    from the other's queue, so short tests at the end let both workers finish together instead
-    of one waiting on a long browser test."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is None)
+    """The modules of seconds-long tests (`slow`: a server process, a wheel, a whole export)
+    first, then the browser tests, the quick ones last: a worker that runs out of work takes
+    tests from another's queue, so short tests at the end let the workers finish together
+    instead of two waiting on a long one (alphabetical order put the wheel, the servers and
+    the new-language recipe last)."""
+    items.sort(key=lambda item: 0 if item.get_closest_marker("slow") else
+               1 if item.get_closest_marker("browser") else 2)
 
 
 @pytest.fixture(scope="session")
@@ -112,7 +115,8 @@ def app():
 def app_variant(app, tmp_path_factory):
     """`app_variant(edit=None, **config)`: the app with its content changed by `edit` (a
     function given a copy of the content folder) and `config` added, built once per worker for
-    each distinct (edit, config), since building one renders and hashes every page."""
+    each distinct (edit, config), with the run's precache list of its content and settings
+    (building one renders and hashes every page)."""
     built: dict = {}
 
     def variant(edit=None, **config):

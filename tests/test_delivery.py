@@ -10,6 +10,8 @@ import pytest
 
 from webapp import delivery
 
+pytestmark = pytest.mark.slow   # tests of seconds each: run early (tests/conftest.py)
+
 
 def test_readers_get_brotlis_smallest_unless_the_deployer_says(monkeypatch):
     from webapp import create_app

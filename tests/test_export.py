@@ -10,6 +10,8 @@ import pytest
 from webapp import create_app
 from webapp.export import export_site
 
+pytestmark = pytest.mark.slow   # tests of seconds each: run early (tests/conftest.py)
+
 
 BASE = "https://help.example.org"
 

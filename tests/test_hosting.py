@@ -15,6 +15,8 @@ from tests.conftest import ROOT, StaticServer, read_headers_file
 from webapp import create_app, hosting, security
 from webapp.export import export_site, nginx_path
 
+pytestmark = pytest.mark.slow   # tests of seconds each: run early (tests/conftest.py)
+
 BASE = "https://help.example.org"
 COMPARED = (*security.HEADERS, "Cache-Control", "Clear-Site-Data")
 

@@ -11,8 +11,12 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 from webapp import content, locales, settings, translate
+
+pytestmark = pytest.mark.slow   # tests of seconds each: run early (tests/conftest.py)
 
 SOURCES = ("pyproject.toml", "setup.py", "README.md", "webapp", *settings.DATA_FOLDERS)
 

@@ -12,6 +12,8 @@ from flask import Flask
 from tests.htmlparse import parse
 from webapp import create_app, public_url
 
+pytestmark = pytest.mark.slow   # tests of seconds each: run early (tests/conftest.py)
+
 BASE = "https://help.example.org"
 # A Host the app answers (loopback: a proxy's `proxy_pass http://127.0.0.1:8000`), with a
 # forwarded host that must be ignored.

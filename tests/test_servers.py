@@ -22,6 +22,8 @@ import pytest
 from tests.htmlparse import parse
 from webapp import privacy_log
 
+pytestmark = pytest.mark.slow   # tests of seconds each: run early (tests/conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 CLIENT = "127.0.0.7"      # the "reader's" address: must never appear in a log

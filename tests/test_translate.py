@@ -9,6 +9,8 @@ from webapp import create_app, locales, translate
 from webapp.review import state as review_state
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow   # tests of seconds each: run early (tests/conftest.py)
+
 
 def shipped(loc):
     return translate._read(translate.po_path(ROOT / "translations", loc), loc.babel)

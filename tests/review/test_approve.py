@@ -13,6 +13,8 @@ from webapp.review import state
 from tests.review.helpers import (catalog, copy_translations, fill, invoke, review_states,
                                   save)
 
+pytestmark = pytest.mark.slow   # tests of seconds each: run early (tests/conftest.py)
+
 TODAY = datetime.now(timezone.utc).strftime("%Y-%m-%d")
 
 
