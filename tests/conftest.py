@@ -1,5 +1,6 @@
 """Fixtures every test reuses: the app and its variants (each built once per xdist worker, and
-its precache list once per run), its test client and CLI runner, live and static servers, and Chromium set up for pytest-playwright."""
+its precache list once per run), its test client and CLI runner, live and static servers, and
+Chromium set up for pytest-playwright."""
 
 from __future__ import annotations
 
@@ -93,10 +94,11 @@ def shared_precache(app, config: dict) -> None:
 
 def pytest_collection_modifyitems(items) -> None:
     """The modules of seconds-long tests (`slow`: a server process, a wheel, a whole export)
-    first, then the browser tests, the quick ones last: a worker that runs out of work takes
-    tests from another's queue, so short tests at the end let the workers finish together
-    instead of two waiting on a long one (alphabetical order put the wheel, the servers and
-    the new-language recipe last)."""
+    first, then the browser tests, the quick ones last. pytest-xdist's worksteal gives each
+    worker a run of this order, and a worker that runs out takes the end of another's run: the
+    long tests start at the head of the first run, where nobody waits on them at the end
+    (alphabetical order put the wheel, the servers and the new-language recipe in the middle
+    of the last run, the one the others take from)."""
     items.sort(key=lambda item: 0 if item.get_closest_marker("slow") else
                1 if item.get_closest_marker("browser") else 2)
 
