@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,6 +30,19 @@ def icon(name: str, folder: str = "ui", css: str = "icon") -> Markup:
         return use
     svg = _icon_markup(settings.paths().icons, folder, name)
     return Markup(svg.replace("<svg ", f'<svg class="{css}" focusable="false" ', 1))
+
+
+def rendered_once(key: tuple, render: Callable[[], str]) -> str:
+    """A page whose bytes depend only on its address: content, translations and settings cannot
+    change while the app runs, so it is rendered once per app and then served from memory.
+    Every install asks for its language's pages and for every language's offline page and
+    calculator, each a render per reader otherwise. `key` starts with the locale's code (and
+    names the page); public_url.rebased() empties the memory when the public address changes."""
+    cache = current_app.extensions.setdefault("guide_page_cache", {})
+    html = cache.get(key)
+    if html is None:
+        html = cache[key] = render()
+    return html
 
 
 def script_only(content: str, ident: str) -> Markup:

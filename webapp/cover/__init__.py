@@ -16,6 +16,7 @@ from .. import i18n
 from ..theme import Icons, Png, manifest_response
 from ..guide import add_locale, pull_locale
 from ..i18n import gettext as _
+from ..templating import rendered_once
 from ..components.quick_exit import APP_MARKER, COVER_PATH, DISGUISE_THEME, disguise_name
 
 bp = Blueprint("cover", __name__)
@@ -46,13 +47,15 @@ def _render(**page) -> str:
 
 @bp.get(COVER_PATH)
 def calculator():
-    return _render(lang="und", direction="ltr", title="Calculator", app=False)
+    return rendered_once(("und", "calculator"),
+                         lambda: _render(lang="und", direction="ltr", title="Calculator", app=False))
 
 
 @bp.get("/calculator/<locale:lang>/")
 def app():
     loc = i18n.current_locale()
-    return _render(lang=loc.code, direction=loc.direction, title=disguise_name(), app=True)
+    return rendered_once((loc.code, "calculator-app"), lambda: _render(
+        lang=loc.code, direction=loc.direction, title=disguise_name(), app=True))
 
 
 @bp.get("/calculator/<locale:lang>/manifest.webmanifest")

@@ -16,10 +16,11 @@ from pathlib import Path
 import click
 from flask import Blueprint, Response, current_app, make_response, render_template, request
 
-from .. import settings
+from .. import i18n, settings
 from ..content.yamlfile import ContentError
 from ..guide import add_locale, pull_locale
 from ..pages import BY_NAME
+from ..templating import rendered_once
 from . import csvrows, importer, index, search, store
 
 bp = Blueprint("directory", __name__, url_prefix="/<locale:lang>", cli_group="directory")
@@ -43,7 +44,9 @@ def refuse_synthetic_data(state) -> None:
 @bp.route(BY_NAME["services"].rule, methods=["GET", "POST"])
 def services():
     # A GET never searches: an old link or a typed address with ?q=… shows the whole list.
-    response = make_response(render_page(index.get(), request.form if request.method == "POST" else {}))
+    if request.method == "GET":
+        return rendered_once((i18n.current_locale().code, "services"), lambda: render_page(index.get(), {}))
+    response = make_response(render_page(index.get(), request.form))
     if request.method == "POST":
         # The answer shows the reader's words: no browser or proxy may keep it.
         response.headers["Cache-Control"] = "no-store"

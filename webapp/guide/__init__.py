@@ -6,6 +6,7 @@ from flask import Blueprint, abort, current_app, g, render_template
 
 from .. import locales
 from ..pages import PAGES, Page
+from ..templating import rendered_once
 
 bp = Blueprint("guide", __name__, url_prefix="/<locale:lang>")
 
@@ -32,14 +33,8 @@ def add_locale(endpoint, values):
 
 def _view(page: Page):
     def view():
-        # Content cannot change while the app runs: render once per (locale, page), then
-        # serve from memory.
-        cache = current_app.extensions.setdefault("guide_page_cache", {})
-        key = (g.locale.code, page.name)
-        html = cache.get(key)
-        if html is None:
-            html = cache[key] = render_template(f"guide/{page.name}.html", page=page)
-        return html
+        return rendered_once((g.locale.code, page.name),
+                             lambda: render_template(f"guide/{page.name}.html", page=page))
 
     view.__name__ = page.name
     return view

@@ -12,6 +12,7 @@ from .. import i18n, settings
 from ..theme import BACKGROUND_COLOR, GUIDE_ICONS, THEME_COLOR, manifest_response
 from ..guide import add_locale, pull_locale
 from ..i18n import gettext as _
+from ..templating import rendered_once
 from . import precache
 
 bp = Blueprint("offline", __name__)
@@ -57,9 +58,10 @@ def manifest():
 
 @bp.get("/<locale:lang>/offline/")
 def offline_page():
-    return render_template("offline/offline.html")
+    return rendered_once((i18n.current_locale().code, "offline"),
+                         lambda: render_template("offline/offline.html"))
 
 
 @bp.get("/<locale:lang>/saved/")
 def saved():
-    return render_template("offline/saved.html")
+    return rendered_once((i18n.current_locale().code, "saved"), lambda: render_template("offline/saved.html"))

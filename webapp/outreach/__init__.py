@@ -15,6 +15,7 @@ from markupsafe import Markup
 from .. import locales
 from ..guide import add_locale, pull_locale
 from ..pages import BY_NAME
+from ..templating import rendered_once
 from . import qr, selfcheck
 
 bp = Blueprint("outreach", __name__, url_prefix="/<locale:lang>")
@@ -32,14 +33,6 @@ def _groups():
     return current_app.extensions["guide_content"].selfcheck
 
 
-def _cached(key: tuple, render) -> str:
-    cache = current_app.extensions.setdefault("guide_page_cache", {})
-    html = cache.get(key)
-    if html is None:
-        html = cache[key] = render()
-    return html
-
-
 def render_self_check(**context) -> str:
     """The self-check's questions (`context` goes to the template: the guide as one file gives
     its layout, webapp/file/)."""
@@ -49,7 +42,7 @@ def render_self_check(**context) -> str:
 
 @bp.get(SELF_CHECK)
 def self_check():
-    return _cached((g.locale.code, "self_check"), render_self_check)
+    return rendered_once((g.locale.code, "self_check"), render_self_check)
 
 
 @bp.post(SELF_CHECK)
@@ -85,7 +78,7 @@ def self_check_pair(other: str):
                                groups=_groups(), second=second, second_strings=strings,
                                second_result=second_result)
 
-    return _cached((g.locale.code, "self_check", second.code), render)
+    return rendered_once((g.locale.code, "self_check", second.code), render)
 
 
 def _cards(name: str, discreet: bool) -> str:
@@ -94,7 +87,7 @@ def _cards(name: str, discreet: bool) -> str:
         home = qr.home_url(base.url, g.locale.code) if base.url else None
         return render_template("outreach/cards.html", page=BY_NAME["cards"], discreet=discreet,
                                base=base, home=home, qr_svg=qr.svg(home) if home else None)
-    return _cached((g.locale.code, name), render)
+    return rendered_once((g.locale.code, name), render)
 
 
 @bp.get(CARDS)
