@@ -43,13 +43,13 @@ def refuse_synthetic_data(state) -> None:
 
 @bp.route(BY_NAME["services"].rule, methods=["GET", "POST"])
 def services():
-    # A GET never searches: an old link or a typed address with ?q=… shows the whole list.
+    # A GET never searches: an old link or a typed address with ?q=… shows the whole list, the
+    # same for every reader (rendered once). A search is rendered for its reader and never kept.
     if request.method == "GET":
         return rendered_once((i18n.current_locale().code, "services"), lambda: render_page(index.get(), {}))
     response = make_response(render_page(index.get(), request.form))
-    if request.method == "POST":
-        # The answer shows the reader's words: no browser or proxy may keep it.
-        response.headers["Cache-Control"] = "no-store"
+    # The answer shows the reader's words: no browser or proxy may keep it.
+    response.headers["Cache-Control"] = "no-store"
     return response
 
 
