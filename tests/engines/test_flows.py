@@ -473,7 +473,7 @@ def test_update_fetches_only_what_changed_and_keeps_saved_languages(engine, site
     engine.evaluate("() => document.querySelectorAll('main details').forEach((d) => { d.open = true; })")  # every answer
     text = engine.visible_text("main")
     assert "You never have to give your name." in text
-    assert engine.visible_text("#saved-on")    # the saved copy says when it was saved
+    assert engine.wait_visible("#saved-on")    # the saved copy says when it was saved (the page asks its worker)
 
 
 # The "Saved for offline" page ---------------------------------------------------------------
