@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.test_offline import new_hotline_number
 from tests.conftest import PRECACHE_DIR
 from webapp import create_app
 from webapp.offline import precache
@@ -29,11 +30,6 @@ def test_a_shared_list_is_the_one_the_app_builds_itself(app):
 
 def test_other_content_or_settings_get_a_list_of_their_own(app, app_variant):
     # The variants test_offline.py deploys (built there anyway, so read here from the run's folder).
-    def new_hotline_number(folder):
-        helplines = folder / "helplines.yaml"
-        helplines.write_text(helplines.read_text().replace('"+18883737888"', '"+18883737000"')
-                             .replace('"1-888-373-7888"', '"1-888-373-7000"'))
-
     versions = {precache.get(app)["version"], precache.get(app_variant(new_hotline_number))["version"],
                 precache.get(app_variant(new_hotline_number, PRECACHE_TIMEOUT=3))["version"]}
     assert len(versions) == 3

@@ -32,12 +32,14 @@ def icon(name: str, folder: str = "ui", css: str = "icon") -> Markup:
     return Markup(svg.replace("<svg ", f'<svg class="{css}" focusable="false" ', 1))
 
 
-def rendered_once(key: tuple, render: Callable[[], str]) -> str:
+def rendered_once(name: str, render: Callable[[], str], lang: str | None = None) -> str:
     """A page whose bytes depend only on its address: content, translations and settings cannot
     change while the app runs, so it is rendered once per app and then served from memory.
     Every install asks for its language's pages and for every language's offline page and
-    calculator, each a render per reader otherwise. `key` starts with the locale's code (and
-    names the page); public_url.rebased() empties the memory when the public address changes."""
+    calculator, each a render per reader otherwise. Kept under `name` in the request's locale
+    (or `lang`, for a page of no locale); public_url.rebased() empties the memory when the
+    public address changes."""
+    key = (lang or i18n.current_locale().code, name)
     cache = current_app.extensions.setdefault("guide_page_cache", {})
     html = cache.get(key)
     if html is None:

@@ -47,14 +47,14 @@ def _render(**page) -> str:
 
 @bp.get(COVER_PATH)
 def calculator():
-    return rendered_once(("und", "calculator"),
-                         lambda: _render(lang="und", direction="ltr", title="Calculator", app=False))
+    return rendered_once("calculator", lambda: _render(lang="und", direction="ltr", title="Calculator", app=False),
+                         lang="und")
 
 
 @bp.get("/calculator/<locale:lang>/")
 def app():
     loc = i18n.current_locale()
-    return rendered_once((loc.code, "calculator-app"), lambda: _render(
+    return rendered_once("calculator-app", lambda: _render(
         lang=loc.code, direction=loc.direction, title=disguise_name(), app=True))
 
 

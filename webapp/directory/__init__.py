@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 from flask import Blueprint, Response, current_app, make_response, render_template, request
 
-from .. import i18n, settings
+from .. import settings
 from ..content.yamlfile import ContentError
 from ..guide import add_locale, pull_locale
 from ..pages import BY_NAME
@@ -46,7 +46,7 @@ def services():
     # A GET never searches: an old link or a typed address with ?q=… shows the whole list, the
     # same for every reader (rendered once). A search is rendered for its reader and never kept.
     if request.method == "GET":
-        return rendered_once((i18n.current_locale().code, "services"), lambda: render_page(index.get(), {}))
+        return rendered_once("services", lambda: render_page(index.get(), {}))
     response = make_response(render_page(index.get(), request.form))
     # The answer shows the reader's words: no browser or proxy may keep it.
     response.headers["Cache-Control"] = "no-store"

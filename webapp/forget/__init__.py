@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from flask import Blueprint, make_response, redirect, render_template, request, url_for
 
-from .. import i18n, locales
+from .. import locales
 from ..guide import add_locale, pull_locale
 from ..templating import rendered_once
 
@@ -52,7 +52,7 @@ def forget_root():
 @bp.route("/<locale:lang>/forget/", methods=["GET", "POST"])
 def forget():
     if request.method == "GET":
-        return rendered_once((i18n.current_locale().code, "forget"), lambda: render_template("forget/forget.html"))
+        return rendered_once("forget", lambda: render_template("forget/forget.html"))
     # The form POSTed here before the "removed" address existed; a page saved then still may.
     return removed()
 

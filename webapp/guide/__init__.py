@@ -33,8 +33,7 @@ def add_locale(endpoint, values):
 
 def _view(page: Page):
     def view():
-        return rendered_once((g.locale.code, page.name),
-                             lambda: render_template(f"guide/{page.name}.html", page=page))
+        return rendered_once(page.name, lambda: render_template(f"guide/{page.name}.html", page=page))
 
     view.__name__ = page.name
     return view

@@ -58,10 +58,9 @@ def manifest():
 
 @bp.get("/<locale:lang>/offline/")
 def offline_page():
-    return rendered_once((i18n.current_locale().code, "offline"),
-                         lambda: render_template("offline/offline.html"))
+    return rendered_once("offline", lambda: render_template("offline/offline.html"))
 
 
 @bp.get("/<locale:lang>/saved/")
 def saved():
-    return rendered_once((i18n.current_locale().code, "saved"), lambda: render_template("offline/saved.html"))
+    return rendered_once("saved", lambda: render_template("offline/saved.html"))

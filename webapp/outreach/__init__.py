@@ -42,7 +42,7 @@ def render_self_check(**context) -> str:
 
 @bp.get(SELF_CHECK)
 def self_check():
-    return rendered_once((g.locale.code, "self_check"), render_self_check)
+    return rendered_once("self_check", render_self_check)
 
 
 @bp.post(SELF_CHECK)
@@ -78,7 +78,7 @@ def self_check_pair(other: str):
                                groups=_groups(), second=second, second_strings=strings,
                                second_result=second_result)
 
-    return rendered_once((g.locale.code, "self_check", second.code), render)
+    return rendered_once(f"self_check/{second.code}", render)
 
 
 def _cards(name: str, discreet: bool) -> str:
@@ -87,7 +87,7 @@ def _cards(name: str, discreet: bool) -> str:
         home = qr.home_url(base.url, g.locale.code) if base.url else None
         return render_template("outreach/cards.html", page=BY_NAME["cards"], discreet=discreet,
                                base=base, home=home, qr_svg=qr.svg(home) if home else None)
-    return rendered_once((g.locale.code, name), render)
+    return rendered_once(name, render)
 
 
 @bp.get(CARDS)
