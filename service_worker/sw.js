@@ -99,6 +99,26 @@ async function existing(name) {
   return (await caches.has(name)) ? caches.open(name) : null;
 }
 
+/* Whether the reader removed the guide: its registration holds no worker any more. Clear-Site-Data
+   (the "removed" address) unregisters it in Chromium and Firefox, and forget.js does everywhere,
+   yet this worker keeps running until the browser stops it, and a cache it opens then is the
+   site's again: an install cut short would write its date, the language read, or the files it
+   had left for later, and the phone would keep a guide the reader removed. (A failed first
+   install ends here too; it writes nothing after failing.) */
+const removed = () => !(self.registration.installing || self.registration.waiting || self.registration.active);
+
+class Removed extends Error {}
+
+/* `write(cache)` on the cache of that name, unless the guide was removed; checked again after, for
+   a removal that came while it wrote. Whether it was written. */
+async function writeTo(name, write) {
+  if (removed()) return false;
+  await write(await caches.open(name));
+  if (!removed()) return true;
+  await caches.delete(name);
+  return false;
+}
+
 async function presentKeys() {
   const cache = await existing(CACHE);
   return new Set(cache ? (await cache.keys()).map((request) => request.url) : []);
@@ -109,6 +129,7 @@ async function presentKeys() {
    what failed. Throws the first failure at the end; returns the newest server date seen, or
    null when nothing had to be fetched. */
 async function store(entries, onProgress) {
+  if (removed()) throw new Removed();
   const cache = await caches.open(CACHE);
   const present = await presentKeys();
   const missing = entries.filter((entry) => !present.has(keyOf(entry)));
@@ -124,7 +145,7 @@ async function store(entries, onProgress) {
     if (error && error.name === "QuotaExceededError") full = true;  // no room: stop asking
   };
   async function worker() {
-    while (next < missing.length && !full) {
+    while (next < missing.length && !full && !removed()) {
       const entry = missing[next++];
       try {
         const { body, headers, date } = await fetchChecked(entry);
@@ -141,6 +162,10 @@ async function store(entries, onProgress) {
   }
   await Promise.all(Array.from({ length: Math.min(PARALLEL, missing.length) }, worker));
   await Promise.all(writes);
+  if (removed()) {
+    await caches.delete(CACHE);
+    throw new Removed();
+  }
   if (failure) throw failure;
   return newest;
 }
@@ -157,8 +182,8 @@ async function localesToInstall() {
   const wanted = new Set();
   for (const name of await caches.keys()) {
     if (name !== CACHE && !name.startsWith(LEGACY_PREFIX)) continue;
-    const cache = await caches.open(name);
-    for (const request of await cache.keys()) {
+    const cache = await existing(name);
+    for (const request of cache ? await cache.keys() : []) {
       const path = new URL(request.url).pathname;
       const code = localeOf(path);
       if (code && path === `/${code}/`) wanted.add(code);
@@ -184,7 +209,7 @@ async function savedOn() {
 
 async function writeSavedOn(date) {
   const record = { version: PRECACHE.version, date };
-  await (await caches.open(PREFS)).put(SAVED_ON, new Response(JSON.stringify(record), { headers: { "Content-Type": "application/json" } }));
+  await writeTo(PREFS, (prefs) => prefs.put(SAVED_ON, new Response(JSON.stringify(record), { headers: { "Content-Type": "application/json" } })));
 }
 
 /* What an install of `codes` saves, in order: their first pages, the shared files but those
@@ -229,8 +254,7 @@ self.addEventListener("install", (event) => {
     const date = await store(entries);
     await writeSavedOn(date || (await savedOn()) || Date.parse(PRECACHE.date));
     // The first page read was loaded before this worker: remember its language now.
-    const prefs = await caches.open(PREFS);
-    if (reading.length && !(await prefs.match(LAST_LOCALE))) await rememberLocale(reading[0]);
+    if (reading.length && !(await caches.match(LAST_LOCALE, { cacheName: PREFS }))) await rememberLocale(reading[0]);
     await self.skipWaiting();
   })());
 });
@@ -238,18 +262,18 @@ self.addEventListener("install", (event) => {
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
     const listed = new Set(KEYS.values());
-    const cache = await caches.open(CACHE);
-    let removed = 0;
-    for (const request of await cache.keys()) {
+    const cache = await existing(CACHE);
+    let dropped = 0;
+    for (const request of cache ? await cache.keys() : []) {
       if (!listed.has(request.url)) {
         await cache.delete(request);
-        removed += 1;
+        dropped += 1;
       }
     }
     const legacy = (await caches.keys()).filter((n) => n.startsWith(LEGACY_PREFIX));
     await Promise.all(legacy.map((n) => caches.delete(n)));
     await self.clients.claim();
-    if (removed || legacy.length) {
+    if (dropped || legacy.length) {
       for (const client of await self.clients.matchAll({ type: "window" })) {
         client.postMessage({ type: "updated", version: PRECACHE.version });
       }
@@ -269,8 +293,8 @@ let rememberedLocale = null;
 async function rememberLocale(code) {
   if (code === rememberedLocale) return;  // one write per change, not per navigation
   rememberedLocale = code;
-  const prefs = await caches.open(PREFS);
-  await prefs.put(LAST_LOCALE, new Response(code, { headers: { "Content-Type": "text/plain" } }));
+  const written = await writeTo(PREFS, (prefs) => prefs.put(LAST_LOCALE, new Response(code, { headers: { "Content-Type": "text/plain" } })));
+  if (!written) rememberedLocale = null;
 }
 
 /* The language the reader last read, if it is still saved. */

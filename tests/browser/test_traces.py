@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.worker import wait_until_controlled, wait_until_saved
-from tests.conftest import BOTH_HOSTS, StaticServer, new_context, wait_for_js
+from tests.conftest import BOTH_HOSTS, LiveServer, StaticServer, new_context, wait_for_js
 
 pytestmark = pytest.mark.browser
 
@@ -229,6 +230,82 @@ def test_remove_saved_data_without_script_asks_the_browser(playwright, profile_l
     assert answer.value.all_headers()["clear-site-data"] == '"cache", "storage"'
     expect_done(page, styles)
     ctx.close()
+
+
+
+class HeldInstall:
+    """The app, on a link slow enough that the worker's first install is still running when the
+    reader removes the guide: after the first pages the worker saves, it holds two (the install
+    cannot end without them) until released; the pages' own requests go through. Bundles are
+    not held: a page loading one would wait for the worker's download of it (Chromium's cache
+    lock, 20 s)."""
+
+    def __init__(self, app, first: int = 2):
+        self.app, self.first, self.held = app, first, 0
+        self.holding, self.released, self.answered = threading.Event(), threading.Event(), threading.Event()
+
+    def __call__(self, environ, start_response):
+        # The worker's downloads are fetches (Sec-Fetch-Dest: empty); its script is not held.
+        if environ.get("HTTP_SEC_FETCH_DEST") != "empty" or environ["PATH_INFO"].startswith(("/sw.js", "/static/")):
+            return self.app(environ, start_response)
+        if self.first:
+            self.first -= 1
+        elif self.held < 2:
+            self.held += 1
+            if self.held == 2:
+                self.holding.set()
+            assert self.released.wait(60), "never released"
+            answer = self.app(environ, start_response)
+            self.held -= 1
+            if self.held == 0:
+                self.answered.set()
+            return answer
+        return self.app(environ, start_response)
+
+
+# What an install still running would write next: the date its copy was saved, the language read,
+# the files it leaves for later, the languages a page asks for (the names are sw.js's own).
+LATE_WRITES = """async () => {
+    await writeSavedOn(Date.now());
+    await rememberLocale('es');
+    await saveShared();
+    await store(PRECACHE.locales.es).catch(() => {});
+    return [self.serviceWorker.state, await caches.keys()];
+}"""
+
+
+def test_a_removal_during_the_first_install_leaves_nothing(playwright, profile_launch_args, app, tmp_path):
+    """The reader removes the guide (the form, which works without JavaScript) while a slow link
+    is still saving it: the browser unregisters the worker and clears the site, yet the worker
+    runs on, and every cache it opened then would be the site's again, the guide left on a phone
+    whose reader removed it."""
+    held = HeldInstall(app)
+    srv = LiveServer(held)
+    try:
+        ctx = open_profile(playwright, profile_launch_args, tmp_path / "profile")
+        page = ctx.new_page()
+        page.goto(srv.url + "/en/")
+        assert held.holding.wait(30), "the worker never started saving"
+        assert page.evaluate("() => caches.keys()") == ["guide-precache"]     # half saved
+        open_forget_page(page, srv.url)
+        with page.expect_response(lambda r: "/removed/" in r.url) as answer:
+            page.evaluate("() => HTMLFormElement.prototype.submit.call(document.getElementById('forget-form'))")
+            page.wait_for_load_state()
+        assert answer.value.all_headers()["clear-site-data"] == '"cache", "storage"'
+        expect(page.get_by_role("heading", name="Done", exact=True)).to_be_visible()
+        wait_for_js(page, EMPTY)
+        # The install's last downloads arrive, and the worker, still running, goes on.
+        held.released.set()
+        assert held.answered.wait(30), "the held downloads were never answered"
+        [worker] = ctx.service_workers
+        state, left = worker.evaluate(LATE_WRITES)
+        assert state == "redundant" and left == []
+        assert storage_state(page) == {"caches": 0, "workers": 0, "local": 0, "session": 0}
+        ctx.close()
+
+    finally:
+        held.released.set()
+        srv.stop()
 
 
 # What every page the worker controls asks it (guide.js), and what the Saved page asks.
