@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from html.parser import HTMLParser
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -18,10 +19,13 @@ class Element:
         return "".join(c if isinstance(c, str) else c.text for c in self.children)
 
     def iter(self):
-        for child in self.children:
-            if isinstance(child, Element):
-                yield child
-                yield from child.iter()
+        """Every element below this one, in document order (a stack, not nested generators:
+        the test suite walks every page of every language several times)."""
+        stack = [c for c in reversed(self.children) if isinstance(c, Element)]
+        while stack:
+            element = stack.pop()
+            yield element
+            stack.extend(c for c in reversed(element.children) if isinstance(c, Element))
 
     def find_all(self, tag=None, **attrs):
         return [e for e in self.iter() if (tag is None or e.tag == tag)
@@ -58,6 +62,9 @@ class _Builder(HTMLParser):
         self.current.children.append(data)
 
 
+# The same page is read by several tests (its links, its labels, its head): each distinct page
+# is parsed once per test process. The trees are only ever read.
+@functools.lru_cache(maxsize=1024)
 def parse(html: str | bytes) -> Element:
     builder = _Builder()
     builder.feed(html.decode("utf-8") if isinstance(html, bytes) else html)
