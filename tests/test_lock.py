@@ -52,11 +52,14 @@ def test_the_container_and_make_install_only_from_the_locks():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "pip install --require-hashes -r requirements/app.txt" in dockerfile
     assert "COPY requirements/app.txt" in dockerfile
-    assert "install -q --require-hashes -r requirements/test.txt" in makefile
-    assert "install -q --require-hashes -r requirements/app.txt" in makefile
+    # make installs with uv (INSTALL), from the locks only.
+    assert re.search(r"^INSTALL := \$\(UV\) pip install ", makefile, re.M)
+    assert "$(INSTALL) --require-hashes --compile-bytecode -r requirements/test.txt" in makefile
+    assert "$(INSTALL) --require-hashes -r requirements/app.txt" in makefile
     # The project itself adds no package and fetches no build tool.
-    for text in (dockerfile, makefile):
-        installs = re.findall(r"pip[^\n]* install [^\n]*", text, re.I)
+    for text in (dockerfile, makefile.replace("INSTALL := $(UV) pip install", "")):
+        installs = re.findall(r"(?:pip[^\n]* install|\$\(INSTALL\)) [^\n]*", text, re.I)
+        assert installs
         for line in installs:
             assert "--require-hashes" in line or ("--no-deps" in line and "--no-build-isolation" in line) \
                 or "uv==" in line, line
