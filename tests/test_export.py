@@ -7,7 +7,6 @@ import re
 
 import pytest
 
-from webapp import create_app
 from webapp.export import export_site
 
 pytestmark = pytest.mark.slow   # tests of seconds each: run early (tests/conftest.py)
@@ -17,8 +16,8 @@ BASE = "https://help.example.org"
 
 
 @pytest.fixture(scope="module")
-def public_app():
-    return create_app({"TESTING": True, "GUIDE_BASE_URL": BASE})
+def public_app(app_variant):
+    return app_variant(GUIDE_BASE_URL=BASE)
 
 
 def test_export_matches_the_server(public_app, tmp_path):

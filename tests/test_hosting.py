@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 
 from tests.conftest import ROOT, StaticServer, read_headers_file
-from webapp import create_app, hosting, security
+from webapp import hosting, security
 from webapp.export import export_site, nginx_path
 
 pytestmark = pytest.mark.slow   # tests of seconds each: run early (tests/conftest.py)
@@ -29,8 +29,8 @@ def compared(want: dict) -> tuple[str, ...]:
 
 
 @pytest.fixture(scope="module")
-def public_app():
-    return create_app({"TESTING": True, "GUIDE_BASE_URL": BASE})
+def public_app(app_variant):
+    return app_variant(GUIDE_BASE_URL=BASE)
 
 
 @pytest.fixture(scope="module")

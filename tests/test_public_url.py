@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 
 from tests.htmlparse import parse
-from webapp import create_app, public_url
+from webapp import public_url
 
 pytestmark = pytest.mark.slow   # tests of seconds each: run early (tests/conftest.py)
 
@@ -21,8 +21,8 @@ EVIL = {"Host": "127.0.0.1:8000", "X-Forwarded-Host": "evil.com"}
 
 
 @pytest.fixture(scope="module")
-def public_client():
-    return create_app({"TESTING": True, "GUIDE_BASE_URL": BASE + "/"}).test_client()
+def public_client(app_variant):
+    return app_variant(GUIDE_BASE_URL=BASE + "/").test_client()
 
 
 def absolute_urls(text: str) -> list[str]:

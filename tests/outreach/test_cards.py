@@ -17,8 +17,8 @@ BASE = "https://help.example.org"
 
 
 @pytest.fixture(scope="module")
-def card_app():
-    return create_app({"TESTING": True, "GUIDE_BASE_URL": BASE + "/"})
+def card_app(app_variant):
+    return app_variant(GUIDE_BASE_URL=BASE + "/")
 
 
 @pytest.fixture(scope="module")
