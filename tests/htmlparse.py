@@ -62,10 +62,14 @@ class _Builder(HTMLParser):
         self.current.children.append(data)
 
 
-# The same page is read by several tests (its links, its labels, its head): each distinct page
-# is parsed once per test process. The trees are only ever read.
-@functools.lru_cache(maxsize=1024)
-def parse(html: str | bytes) -> Element:
+def parse_own(html: str | bytes) -> Element:
+    """A tree of the caller's own, which it may change."""
     builder = _Builder()
     builder.feed(html.decode("utf-8") if isinstance(html, bytes) else html)
     return builder.root
+
+
+# The same page is read by several tests (its links, its labels, its head): each distinct page
+# is parsed once per test process, and every test that reads it gets the same tree, so a test
+# must not change it (parse_own gives a tree to change).
+parse = functools.lru_cache(maxsize=1024)(parse_own)
