@@ -10,6 +10,8 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 
 class Element:
+    __slots__ = ("tag", "attrs", "parent", "children")   # many thousands per page, kept (parse)
+
     def __init__(self, tag, attrs, parent=None):
         self.tag, self.attrs, self.parent = tag, dict(attrs), parent
         self.children: list = []
