@@ -306,6 +306,12 @@ def test_a_browser_that_cannot_unpack_shows_the_file_as_without_javascript(brows
     ctx.close()
 
 
+# Why the file's calculator is not shown: the exit's class and flag, how the page came, the guide.
+COVER_STATE = """() => ({class: document.documentElement.className, hidden: document.documentElement.hidden,
+    flag: sessionStorage.getItem('calc-mode'), load: performance.getEntriesByType('navigation').map((e) => e.type),
+    guide: getComputedStyle(document.querySelector('main')).display})"""
+
+
 def test_back_out_of_the_file_and_forward_again_never_shows_the_guide(phone_browser, downloaded):
     """What Back does in a file:// page: within the file it moves between sections (the same
     document, so the exit's state stays); past the first it leaves the file, and Forward brings
@@ -328,7 +334,11 @@ def test_back_out_of_the_file_and_forward_again_never_shows_the_guide(phone_brow
         page.go_back()                   # out of the file
         assert page.url.startswith("data:") and page.title() == "before"
         page.go_forward()
-        page.locator("#display").wait_for()
+        try:
+            page.locator("#display").wait_for()
+        except Exception as error:   # what the reader sees instead: the guide, or nothing
+            raise AssertionError(f"no calculator after Forward: {page.evaluate(COVER_STATE)}, restored from "
+                                 f"the cache: {cast.restored} {cast.not_restored}") from error
         assert not page.locator("main").is_visible()
         cast.wait_for(lambda frames: len(frames) > 2)
         painted = [i for i, frame in enumerate(cast.frames) if shows_bar(frame, bar)]
