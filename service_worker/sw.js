@@ -129,43 +129,40 @@ async function presentKeys() {
    what failed. Throws the first failure at the end; returns the newest server date seen, or
    null when nothing had to be fetched. */
 async function store(entries, onProgress) {
-  if (removed()) throw new Removed();
-  const cache = await caches.open(CACHE);
-  const present = await presentKeys();
-  const missing = entries.filter((entry) => !present.has(keyOf(entry)));
-  let next = 0;
-  let done = entries.length - missing.length;
   let newest = null;
   let failure = null;
-  let full = false;
-  const writes = [];
-  if (onProgress) onProgress(done, entries.length);
-  const fail = (error) => {
-    failure = failure || error;
-    if (error && error.name === "QuotaExceededError") full = true;  // no room: stop asking
-  };
-  async function worker() {
-    while (next < missing.length && !full && !removed()) {
-      const entry = missing[next++];
-      try {
-        const { body, headers, date } = await fetchChecked(entry);
-        // Written while the next download runs: a slow disk does not hold up the network.
-        writes.push(cache.put(keyOf(entry), new Response(body, { status: 200, headers })).then(() => {
-          if (date && (!newest || date > newest)) newest = date;
-          done += 1;
-          if (onProgress) onProgress(done, entries.length);
-        }, fail));
-      } catch (error) {
-        fail(error);
+  const stored = await writeTo(CACHE, async (cache) => {
+    const present = await presentKeys();
+    const missing = entries.filter((entry) => !present.has(keyOf(entry)));
+    let next = 0;
+    let done = entries.length - missing.length;
+    let full = false;
+    const writes = [];
+    if (onProgress) onProgress(done, entries.length);
+    const fail = (error) => {
+      failure = failure || error;
+      if (error && error.name === "QuotaExceededError") full = true;  // no room: stop asking
+    };
+    async function worker() {
+      while (next < missing.length && !full && !removed()) {
+        const entry = missing[next++];
+        try {
+          const { body, headers, date } = await fetchChecked(entry);
+          // Written while the next download runs: a slow disk does not hold up the network.
+          writes.push(cache.put(keyOf(entry), new Response(body, { status: 200, headers })).then(() => {
+            if (date && (!newest || date > newest)) newest = date;
+            done += 1;
+            if (onProgress) onProgress(done, entries.length);
+          }, fail));
+        } catch (error) {
+          fail(error);
+        }
       }
     }
-  }
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, missing.length) }, worker));
-  await Promise.all(writes);
-  if (removed()) {
-    await caches.delete(CACHE);
-    throw new Removed();
-  }
+    await Promise.all(Array.from({ length: Math.min(PARALLEL, missing.length) }, worker));
+    await Promise.all(writes);
+  });
+  if (!stored) throw new Removed();
   if (failure) throw failure;
   return newest;
 }

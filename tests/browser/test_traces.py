@@ -241,26 +241,29 @@ class HeldInstall:
     lock, 20 s)."""
 
     def __init__(self, app, first: int = 2):
-        self.app, self.first, self.held = app, first, 0
+        self.app, self.first, self.held, self.done = app, first, 0, 0
+        self.lock = threading.Lock()     # the server answers each request in a thread of its own
         self.holding, self.released, self.answered = threading.Event(), threading.Event(), threading.Event()
 
     def __call__(self, environ, start_response):
         # The worker's downloads are fetches (Sec-Fetch-Dest: empty); its script is not held.
         if environ.get("HTTP_SEC_FETCH_DEST") != "empty" or environ["PATH_INFO"].startswith(("/sw.js", "/static/")):
             return self.app(environ, start_response)
-        if self.first:
-            self.first -= 1
-        elif self.held < 2:
-            self.held += 1
+        with self.lock:
+            hold = not self.first and self.held < 2
+            self.first = max(0, self.first - 1)
+            self.held += hold
             if self.held == 2:
                 self.holding.set()
-            assert self.released.wait(60), "never released"
-            answer = self.app(environ, start_response)
-            self.held -= 1
-            if self.held == 0:
+        if not hold:
+            return self.app(environ, start_response)
+        assert self.released.wait(60), "never released"
+        answer = self.app(environ, start_response)
+        with self.lock:
+            self.done += 1
+            if self.done == 2:
                 self.answered.set()
-            return answer
-        return self.app(environ, start_response)
+        return answer
 
 
 # What an install still running would write next: the date its copy was saved, the language read,
