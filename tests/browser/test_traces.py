@@ -118,6 +118,19 @@ def save_and_mark(page, url: str) -> None:
 
 
 EMPTY = "async () => (await caches.keys()).length === 0 && (await navigator.serviceWorker.getRegistrations()).length === 0 && localStorage.length === 0 && sessionStorage.length === 0"
+LEFT = """async () => ({caches: await caches.keys(), workers: (await navigator.serviceWorker.getRegistrations())
+    .map((r) => [r.installing, r.waiting, r.active].map((w) => w && w.state)), local: localStorage.length,
+    session: sessionStorage.length})"""
+
+
+def wait_until_empty(page) -> None:
+    """Until the site keeps nothing on the phone; what is left if it never does."""
+    try:
+        wait_for_js(page, EMPTY)
+    except AssertionError as error:
+        raise AssertionError(f"left on the phone: {page.evaluate(LEFT)}") from error
+
+
 STYLES = "() => document.querySelector('link[rel=stylesheet]').href"
 # Whether the browser's own HTTP cache still holds a URL (what only Clear-Site-Data removes).
 IN_HTTP_CACHE = """(url) => fetch(url, {cache: 'only-if-cached', mode: 'same-origin'})
@@ -137,7 +150,7 @@ def open_forget_page(page, url: str) -> str:
 def expect_done(page, styles: str) -> None:
     expect(page.get_by_role("heading", name="Done", exact=True)).to_be_visible()
     assert page.title() == "Done"
-    wait_for_js(page, EMPTY)
+    wait_until_empty(page)
     assert storage_state(page) == {"caches": 0, "workers": 0, "local": 0, "session": 0}
     # The browser's own cache went too: that is what the server's header did.
     assert page.evaluate(IN_HTTP_CACHE, styles) is False
@@ -152,7 +165,7 @@ def expect_partial(page, styles: str, still: str) -> None:
     expect(page.get_by_text(still)).to_be_visible()
     assert page.get_by_role("heading", name="Done", exact=True).count() == 0
     assert "was removed" not in page.content()
-    wait_for_js(page, EMPTY)
+    wait_until_empty(page)
     # What it says is still there is: the stylesheet is still in the browser's cache.
     assert page.evaluate(IN_HTTP_CACHE, styles) is True
     assert page.locator("#quick-exit").count() == 0 and "Traffick" not in page.content()
@@ -296,7 +309,7 @@ def test_a_removal_during_the_first_install_leaves_nothing(playwright, profile_l
             page.wait_for_load_state()
         assert answer.value.all_headers()["clear-site-data"] == '"cache", "storage"'
         expect(page.get_by_role("heading", name="Done", exact=True)).to_be_visible()
-        wait_for_js(page, EMPTY)
+        wait_until_empty(page)
         # The install's last downloads arrive, and the worker, still running, goes on.
         held.released.set()
         assert held.answered.wait(30), "the held downloads were never answered"
