@@ -286,7 +286,7 @@ LATE_WRITES = """async () => {
     await rememberLocale('es');
     await saveShared();
     await store(PRECACHE.locales.es).catch(() => {});
-    return [self.serviceWorker.state, await caches.keys()];
+    return self.serviceWorker.state;
 }"""
 
 
@@ -310,12 +310,13 @@ def test_a_removal_during_the_first_install_leaves_nothing(playwright, profile_l
         assert answer.value.all_headers()["clear-site-data"] == '"cache", "storage"'
         expect(page.get_by_role("heading", name="Done", exact=True)).to_be_visible()
         wait_until_empty(page)
-        # The install's last downloads arrive, and the worker, still running, goes on.
+        # The install's last downloads arrive, and the worker, still running, goes on. (What
+        # it left is read from the page: in a worker whose site was cleared, Chromium may never
+        # answer caches.keys(), seen once in 45 runs on a loaded machine.)
         held.released.set()
         assert held.answered.wait(30), "the held downloads were never answered"
         [worker] = ctx.service_workers
-        state, left = worker.evaluate(LATE_WRITES)
-        assert state == "redundant" and left == []
+        assert worker.evaluate(LATE_WRITES) == "redundant"
         assert storage_state(page) == {"caches": 0, "workers": 0, "local": 0, "session": 0}
         ctx.close()
 
