@@ -148,6 +148,9 @@ async function store(entries, onProgress) {
         const entry = missing[next++];
         try {
           const { body, headers, date } = await fetchChecked(entry);
+          // A download that was under way when the reader removed the guide is not written: in
+          // Chromium a write after the site was cleared never ends, and lists the cache again.
+          if (removed()) break;
           // Written while the next download runs: a slow disk does not hold up the network.
           writes.push(cache.put(keyOf(entry), new Response(body, { status: 200, headers })).then(() => {
             if (date && (!newest || date > newest)) newest = date;
