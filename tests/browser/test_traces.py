@@ -118,10 +118,14 @@ def save_and_mark(page, url: str) -> None:
 
 
 EMPTY = "async () => (await caches.keys()).length === 0 && (await navigator.serviceWorker.getRegistrations()).length === 0 && localStorage.length === 0 && sessionStorage.length === 0"
-LEFT = """async () => ({caches: await Promise.all((await caches.keys()).map(async (name) =>
-    [name, (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname)])), workers: (await navigator.serviceWorker.getRegistrations())
-    .map((r) => [r.installing, r.waiting, r.active].map((w) => w && w.state)), local: localStorage.length,
-    session: sessionStorage.length})"""
+# What is left on the phone: each cache with its entries, each registration's workers' states.
+LEFT = """async () => ({
+    caches: await Promise.all((await caches.keys()).map(async (name) =>
+        [name, (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname)])),
+    workers: (await navigator.serviceWorker.getRegistrations())
+        .map((r) => [r.installing, r.waiting, r.active].map((w) => w && w.state)),
+    local: localStorage.length, session: sessionStorage.length,
+})"""
 
 
 def wait_until_empty(page) -> None:
