@@ -99,12 +99,16 @@ def test_searches_leave_no_trace_in_history_caches_or_titles(playwright, full_br
     assert all(name.startswith("Default/Sessions/") for name in leftover), leftover
 
 
+# How much the site keeps on the phone, by kind.
+STORAGE = """async () => ({
+    caches: (await caches.keys()).length,
+    workers: (await navigator.serviceWorker.getRegistrations()).length,
+    local: localStorage.length, session: sessionStorage.length,
+})"""
+
+
 def storage_state(page) -> dict:
-    return page.evaluate("""async () => ({
-        caches: (await caches.keys()).length,
-        workers: (await navigator.serviceWorker.getRegistrations()).length,
-        local: localStorage.length, session: sessionStorage.length,
-    })""")
+    return page.evaluate(STORAGE)
 
 
 def save_and_mark(page, url: str) -> None:
@@ -117,7 +121,7 @@ def save_and_mark(page, url: str) -> None:
     assert state["caches"] >= 1 and state["workers"] == 1 and state["local"] >= 1
 
 
-EMPTY = "async () => (await caches.keys()).length === 0 && (await navigator.serviceWorker.getRegistrations()).length === 0 && localStorage.length === 0 && sessionStorage.length === 0"
+EMPTY = f"async () => Object.values(await ({STORAGE})()).every((n) => n === 0)"
 # What is left on the phone: each cache with its entries, each registration's workers' states.
 LEFT = """async () => ({
     caches: await Promise.all((await caches.keys()).map(async (name) =>
