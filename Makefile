@@ -84,19 +84,23 @@ engines:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else echo "Missing Debian packages: sudo apt-get install$$missing"; exit 1; fi
 
-# Fonts for the scripts the guide is written in that a bare Debian lacks (Thai, Devanagari):
-# the browser tests measure text and the screenshots show it, so the test machine needs them.
-# The pages themselves load no web font. Installed with apt-get when missing and run as root
-# (CI, .ci/run); otherwise the command to run is printed. fontconfig's fc-list says what is there.
+# Fonts the browser tests measure text with: the pages load no web font, so a page's height
+# and line breaks are those of the machine's sans-serif. Noto Sans (fonts-noto-core), as on an
+# Android phone and named by the guide's CSS: where only DejaVu Sans is, a wider face, the
+# English helplines page measured 4,022 px against 3,804 and long Russian words overflowed a
+# card. And the scripts a bare Debian lacks (Thai, Devanagari). Installed with apt-get when
+# missing and run as root (CI, .ci/run); otherwise the command to run is printed. fontconfig's
+# fc-list says what is there.
 fonts:
 	@missing=""; \
+	fc-list "Noto Sans:style=Regular" 2>/dev/null | grep -q . || missing="$$missing fonts-noto-core"; \
 	fc-list :lang=th 2>/dev/null | grep -q . || missing="$$missing fonts-thai-tlwg"; \
 	fc-list :lang=hi 2>/dev/null | grep -q . || missing="$$missing fonts-lohit-deva"; \
-	if [ -z "$$missing" ]; then echo "Fonts: Thai and Devanagari present"; \
+	if [ -z "$$missing" ]; then echo "Fonts: Noto Sans, Thai and Devanagari present"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "Installing$$missing"; export DEBIAN_FRONTEND=noninteractive; \
 	  apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
-	else echo "Missing fonts: run  sudo apt-get install$$missing  (Thai and Hindi pages need them)"; fi
+	else echo "Missing fonts: run  sudo apt-get install$$missing  (the browser tests measure text in them)"; fi
 
 # The Listen tests speak with real voices: speech-dispatcher driving espeak-ng, as Chromium does
 # on a Linux desktop (tests/browser/speech.py). Debian's packages; as root (CI) they are
