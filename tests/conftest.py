@@ -184,9 +184,31 @@ def content_copy(tmp_path) -> Path:
     return target
 
 
+# The requests the app's test servers in this process are answering: (method, path, since). A
+# test that times out waiting on the worker says which download it was waiting for, if any.
+IN_FLIGHT: dict[int, tuple[str, str, float]] = {}
+
+
+def unanswered(older_than: float = 1.0) -> list[str]:
+    import time
+
+    now = time.monotonic()
+    return [f"{method} {path} for {now - since:.0f} s" for method, path, since in list(IN_FLIGHT.values())
+            if now - since > older_than]
+
+
 class _QuietHandler(__import__("werkzeug.serving").serving.WSGIRequestHandler):
     def log_request(self, *args, **kwargs):  # tests need no access log
         pass
+
+    def run_wsgi(self):
+        import time
+
+        IN_FLIGHT[id(self)] = (self.command, self.path, time.monotonic())
+        try:
+            return super().run_wsgi()
+        finally:
+            IN_FLIGHT.pop(id(self), None)
 
 
 class ThreadedServer:

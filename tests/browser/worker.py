@@ -3,11 +3,26 @@ saved (its own status message), and what Chromium's install checks say of the pa
 the browser tests of the worker, the quick exit, the disguise, privacy, traces, the directory
 and the self-check."""
 
-from tests.conftest import wait_for_js
+from tests.conftest import unanswered, wait_for_js
+
+# The page's registration as its workers' states, answered within five seconds or "no answer".
+REGISTRATION = """() => Promise.race([
+    navigator.serviceWorker.getRegistration().then((r) => r ? {
+        installing: r.installing && r.installing.state, waiting: r.waiting && r.waiting.state,
+        active: r.active && r.active.state} : 'none'),
+    new Promise((resolve) => setTimeout(() => resolve('no answer'), 5000))])"""
 
 
 def wait_until_controlled(page):
-    wait_for_js(page, "() => !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+    try:
+        wait_for_js(page, "() => !!(navigator.serviceWorker && navigator.serviceWorker.controller)")
+    except AssertionError as error:
+        try:
+            registration = page.evaluate(REGISTRATION)
+        except Exception as failure:
+            registration = repr(failure)
+        raise AssertionError(f"{error}\nregistration: {registration}\n"
+                             f"requests the servers have not answered: {unanswered() or 'none'}") from None
 
 
 # The worker's answer about `path` (its version, the languages saved, the saved date...).
