@@ -256,6 +256,11 @@ self.addEventListener("install", (event) => {
     // The first page read was loaded before this worker: remember its language now.
     if (reading.length && !(await caches.match(LAST_LOCALE, { cacheName: PREFS }))) await rememberLocale(reading[0]);
     await self.skipWaiting();
+    // Chromium activates this version at once only if the old worker is running or stopped
+    // now; one being started (a page asked it something) can keep the reader on the old
+    // version (an old number) for up to five minutes. Asked again once installed, Chromium
+    // stops the old worker as soon as it is idle.
+    setTimeout(() => self.skipWaiting().catch(() => {}), 1000);
   })());
 });
 
