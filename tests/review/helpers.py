@@ -28,6 +28,21 @@ def save(base: Path, code: str, cat) -> None:
     translate._write(cat, translate.po_path(base, locales.BY_CODE[code]))
 
 
+def utc_day() -> str:
+    """The day `flask translate approve` stamps on what it marks: today, by UTC."""
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d")
+
+
+def approve(app, base: Path, *args):
+    """`flask translate approve ARGS` and the days it may have stamped: a run that starts
+    before midnight (UTC) may stamp the next day."""
+    before = utc_day()
+    result = invoke(app, base, "approve", *args)
+    return result, {before, utc_day()}
+
+
 def invoke(app, base: Path, *args):
     """Run `flask translate …` against the copy in `base`."""
     with pytest.MonkeyPatch.context() as patch:

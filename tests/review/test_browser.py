@@ -1,17 +1,14 @@
 """The reviewer's round trip in a real Chromium: open the sheet, mark messages, type a note,
 save with the sheet's own button, approve the saved file; reopen it and find the answers."""
 
-from datetime import datetime, timezone
-
 import pytest
 
 from webapp.review import state
 from tests.conftest import wait_for_js
-from tests.review.helpers import catalog, copy_translations, invoke, review_states
+from tests.review.helpers import approve, catalog, copy_translations, invoke, review_states
 
 pytestmark = pytest.mark.browser
 
-TODAY = datetime.now(timezone.utc).strftime("%Y-%m-%d")
 OK = ["Get help now", "Helplines", "Signs of labor trafficking"]
 CHANGE = "Where it happens"
 HOSTILE = 'Más corto </textarea><script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
@@ -47,14 +44,14 @@ def test_fill_save_and_approve_marks_exactly_those_messages(app, page, tmp_path)
     info.value.save_as(saved)
     assert saved.name == "review-ar-answers.html"
 
-    result = invoke(app, base, "approve", "ar", str(saved))
+    result, days = approve(app, base, "ar", str(saved))
     assert result.exit_code == 0, result.output
     after = catalog(base, "ar")
     assert review_states(after) == {english: "reviewed" for english in OK}
     for english in OK:
         assert state.mark_of(after.get(english)).reviewer == "ZK"
-        assert state.mark_of(after.get(english)).day == TODAY
-    assert state.notes(after.get(CHANGE)) == [f"{TODAY} ZK: {HOSTILE}"]
+        assert state.mark_of(after.get(english)).day in days
+    assert state.notes(after.get(CHANGE)) in ([f"{day} ZK: {HOSTILE}"] for day in days)
     assert "1 need a change" in result.output
 
     # Reopened, the saved sheet shows the answers as typed, and the typed markup stayed text.
