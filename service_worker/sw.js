@@ -403,6 +403,10 @@ self.addEventListener("message", (event) => {
   const data = event.data || {};
   const reply = (message) => (event.ports[0] ? event.ports[0].postMessage(message) : event.source.postMessage(message));
   const sizeOf = (code) => PRECACHE.locales[code].reduce((sum, e) => sum + e.size, 0);
+  if (data.type === "claim") {    // a page that loaded while this worker was activating
+    event.waitUntil(self.clients.claim().catch(() => {}));
+    return;
+  }
   event.waitUntil((async () => {
     let codes = [];
     try {

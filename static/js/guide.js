@@ -258,6 +258,14 @@
     sw.register("/sw.js", { scope: "/" }).then(function (registration) {
       // Back online: look for a new version at once rather than at the next navigation.
       window.addEventListener("online", function () { registration.update(); });
+      // A page that loaded while the first worker was activating is not among the pages it
+      // claimed (Chromium claims only those already running), so it would read nothing saved
+      // until the next page: asked, the worker claims it.
+      if (!sw.controller) {
+        sw.ready.then(function (ready) {
+          if (!sw.controller && ready.active) ready.active.postMessage({ type: "claim" });
+        });
+      }
     }).catch(function () { /* the pages work without a worker */ });
   }
   // Register after the page has loaded, so saving the language for offline use never competes

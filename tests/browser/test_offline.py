@@ -509,6 +509,29 @@ def test_a_failed_shared_stylesheet_keeps_the_old_version_whole(context, server,
     assert page.evaluate(STYLED) == old_style and old_style["newRule"] == ""
 
 
+def test_a_page_loaded_past_the_worker_is_claimed(context, server):
+    """A page the worker did not load (one that loaded while the first worker was activating,
+    which Chromium's claim skips; here a hard reload, which bypasses the worker every time) is
+    claimed once it asks, so what it fetches next comes from the saved copy, offline too."""
+    srv = server()
+    page = context.new_page()
+    page.goto(srv.url + "/en/services/")
+    wait_until_saved(page)
+    # Whether each page load began controlled, recorded before the page's own scripts run.
+    page.add_init_script("window.__controlledAtLoad = !!navigator.serviceWorker.controller")
+    cdp = context.new_cdp_session(page)
+    with page.expect_navigation():
+        cdp.send("Page.reload", {"ignoreCache": True})
+    assert page.evaluate("window.__controlledAtLoad") is False
+    wait_until_controlled(page)
+    srv.stop()
+    context.set_offline(True)
+    # The directory's search index, which the page fetches when the reader searches.
+    answer = page.evaluate("""() => fetch(document.querySelector('[data-index]').dataset.index)
+        .then(r => r.json()).then(index => !!index, () => false)""")
+    assert answer
+
+
 def test_caches_hold_only_good_same_origin_responses(context, server):
     srv = server()
     page = context.new_page()
