@@ -187,7 +187,12 @@ def test_the_downloaded_file_works_with_no_network(browser, downloaded):
     assert page.locator("#display").inner_text() == "42"
     # Back (the sections read before) and Forward keep it hidden; so does reloading the file.
     for move in (page.go_back, page.go_back, page.go_forward, page.reload):
+        page.evaluate("window.__left = true")
         move()
+        if move == page.reload:
+            # The reloaded document, loaded: once, under load, the calculator was not there yet
+            # just after reload() returned.
+            wait_for_js(page, "() => !window.__left && document.readyState === 'complete'")
         assert page.locator("#display").is_visible(), move.__name__
         assert not page.locator("main").is_visible(), move.__name__
         assert "trafficking" not in page.locator("body").inner_text().lower()
