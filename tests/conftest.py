@@ -240,12 +240,32 @@ class ThreadedServer:
         self._server = server
         self.port = server.socket.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
+        # The connections open now, so that stopping closes them too: a stopped server's
+        # threads went on answering on connections a browser kept alive (WebKit's "Remove
+        # saved data" read "Done" from a server stopped to take the network away).
+        connections = self._connections = set()
+        process, close = server.process_request, server.shutdown_request
+
+        def opened(request, client_address):
+            connections.add(request)
+            process(request, client_address)
+
+        def closed(request):
+            connections.discard(request)
+            close(request)
+
+        server.process_request, server.shutdown_request = opened, closed
         threading.Thread(target=server.serve_forever, daemon=True).start()
 
     def stop(self) -> None:
         if self._server is not None:
             self._server.shutdown()
             self._server.server_close()
+            for connection in list(self._connections):
+                try:
+                    connection.shutdown(socket.SHUT_RDWR)
+                except OSError:     # closed meanwhile
+                    pass
             self._server = None
 
 
