@@ -207,9 +207,12 @@ EVICTED_BY_THE_EXIT = "BroadcastChannelOnMessage"
 
 def assert_back_paints_no_guide(page, restored_path: str, bar, cover=COVER):
     """Go Back from the calculator while recording every frame. The guide page Back reaches was
-    in the back-forward cache; it must either have been taken out of it by the exit (and be
-    loaded again, hidden by the guard before it paints) or come back from it hidden, and no
-    frame may show the guide before the calculator is back."""
+    in the back-forward cache; the exit must have taken it out (and it is loaded again, hidden
+    by the guard before it paints), and no frame may show the guide before the calculator is
+    back. A page Chromium restores from the cache, even one hidden as it went in, may show the
+    frame kept from before for one frame, which a screencast catches only sometimes (with the
+    exit's message on the guide's channel removed, 3 of 7 runs of these tests failed on frames
+    alone, and every one on this): the eviction is what rules that frame out."""
     before = len(page_notes(page))
     with Screencast(page) as cast:
         start = len(cast.frames)
@@ -222,13 +225,11 @@ def assert_back_paints_no_guide(page, restored_path: str, bar, cover=COVER):
         cast.wait_for(lambda frames: any(not is_blank(f) and not shows_bar(f, bar) for f in frames[start:]))
         guide = [i for i, frame in enumerate(cast.frames) if shows_bar(frame, bar)]
     notes = [n for n in page_notes(page)[before:] if n["path"] == restored_path]
-    # It was in the cache: restored from it, or kept out of it by the exit alone (not, say,
-    # because this browser has no cache, which would prove nothing).
-    if any(n.get("persisted") for n in notes):
-        assert cast.restored
-    else:
-        assert cast.not_restored and all(reasons == [EVICTED_BY_THE_EXIT] for reasons in cast.not_restored), \
-            cast.not_restored
+    # It was in the cache and the exit alone kept it out (not, say, a browser with no cache,
+    # which would prove nothing).
+    assert not any(n.get("persisted") for n in notes), f"restored from the cache: {notes}"
+    assert cast.not_restored and all(reasons == [EVICTED_BY_THE_EXIT] for reasons in cast.not_restored), \
+        cast.not_restored
     shown = [n for n in notes if n["kind"] == "frame" or n.get("persisted")]
     assert all(n["hidden"] for n in shown), f"the guide was shown before the calculator: {notes}"
     assert not guide, f"frames {guide} of {len(cast.frames)} show the guide"
