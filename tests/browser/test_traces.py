@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.worker import wait_until_controlled, wait_until_saved
+from tests.browser.worker import HELD, wait_until_controlled, wait_until_saved
 from tests.conftest import BOTH_HOSTS, LiveServer, StaticServer, new_context, wait_for_js
 
 pytestmark = pytest.mark.browser
@@ -122,14 +122,6 @@ def save_and_mark(page, url: str) -> None:
 
 
 EMPTY = f"async () => Object.values(await ({STORAGE})()).every((n) => n === 0)"
-# What is left on the phone: each cache with its entries, each registration's workers' states.
-LEFT = """async () => ({
-    caches: await Promise.all((await caches.keys()).map(async (name) =>
-        [name, (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname)])),
-    workers: (await navigator.serviceWorker.getRegistrations())
-        .map((r) => [r.installing, r.waiting, r.active].map((w) => w && w.state)),
-    local: localStorage.length, session: sessionStorage.length,
-})"""
 
 
 def wait_until_empty(page) -> None:
@@ -137,7 +129,7 @@ def wait_until_empty(page) -> None:
     try:
         wait_for_js(page, EMPTY)
     except AssertionError as error:
-        raise AssertionError(f"left on the phone: {page.evaluate(LEFT)}") from error
+        raise AssertionError(f"left on the phone: {page.evaluate(HELD)}") from error
 
 
 STYLES = "() => document.querySelector('link[rel=stylesheet]').href"

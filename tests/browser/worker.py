@@ -5,6 +5,16 @@ and the self-check."""
 
 from tests.conftest import unanswered, wait_for_js
 
+# What the site holds on the phone, to say what was left or missing: each cache with its
+# entries, each registration's workers' states, web storage.
+HELD = """async () => ({
+    caches: await Promise.all((await caches.keys()).map(async (name) =>
+        [name, (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname)])),
+    workers: (await navigator.serviceWorker.getRegistrations())
+        .map((r) => [r.installing, r.waiting, r.active].map((w) => w && w.state)),
+    local: localStorage.length, session: sessionStorage.length,
+})"""
+
 # The page's registration as its workers' states, answered within five seconds or "no answer".
 REGISTRATION = """() => Promise.race([
     navigator.serviceWorker.getRegistration().then((r) => r ? {

@@ -12,6 +12,7 @@ import time
 import pytest
 
 from tests.browser.test_offline import changed_entries, hashed_bundles, new_sentence
+from tests.browser.worker import HELD
 from tests.components.test_quick_exit import CODE
 from tests.outreach.cases import ALL, CASES, check_result, words
 from webapp.offline import precache
@@ -552,20 +553,6 @@ def test_no_control_without_a_voice_for_the_language(engine, site):
     on_cover(engine)
 
 
-# What this origin holds, to say why a page did not come from the saved copy: each cache's
-# number of entries, the calculators and offline pages among them, and the registration.
-SAVED_HERE = """async () => {
-    const held = {};
-    for (const name of await caches.keys()) {
-        const paths = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
-        held[name] = [paths.length, ...paths.filter((p) => /calculator|offline/.test(p))];
-    }
-    const r = await navigator.serviceWorker.getRegistration();
-    return {held, registration: r ? [r.installing, r.waiting, r.active].map((w) => w && w.state) : null,
-            controlled: !!navigator.serviceWorker.controller};
-}"""
-
-
 def test_cold_start_offline_opens_the_calculator(engine, site):
     """A phone that only ever opened the calculator app: on an iPhone an app added to the Home
     Screen has website data of its own, so the calculator's own page (its manifest's start
@@ -578,14 +565,14 @@ def test_cold_start_offline_opens_the_calculator(engine, site):
     # Spanish, and every file the worker saves beside it, the calculator's own page among them
     # (the stopped server cuts a download still under way).
     saved(engine, "es", shared=True)
-    before = engine.evaluate(SAVED_HERE)
+    before = engine.evaluate(HELD)
     srv.stop()
     engine.fresh_window()
     engine.goto(srv.url + start)
     # The calculator's own page, loaded (not the new window's blank page, nor an error page).
     engine.wait_for_url(start)
     shown = engine.evaluate("() => ({title: document.title, text: document.body.innerText.slice(0, 300)})")
-    assert shown["title"] == "Calculadora", (shown, "saved before:", before, "after:", engine.evaluate(SAVED_HERE))
+    assert shown["title"] == "Calculadora", (shown, "saved before:", before, "after:", engine.evaluate(HELD))
     engine.wait_visible("#display")
     for key in "12+30=":
         engine.click(f"button[data-k='{key}']")
